@@ -1,0 +1,37 @@
+// The parsed form of a name that the comparator aligns: parts in Latin
+// spelling, each with its role, and the romanization scheme the form came from.
+#ifndef VIGIL_NAMES_NAME_H_
+#define VIGIL_NAMES_NAME_H_
+
+#include <string>
+#include <vector>
+
+namespace vigil::names {
+
+enum class PartRole : unsigned char {
+  kAny = 0,     // role unknown (most Latin names: order varies)
+  kGiven,
+  kFamily,
+  kMiddle,
+  kPatronymic,  // Cyrillic -ovich/-ovna, Arabic bin/ibn X
+  kParticle,    // van, der, de, la, al, el, bin, ibn, abu, ...
+  kLegalForm,   // llc, ltd, gmbh, ooo, ... (canonical spelling)
+  kNumber,      // a number in a company or vessel name: "1", "ii"
+};
+
+struct NamePart {
+  std::string text;  // lower-case ASCII Latin
+  PartRole role = PartRole::kAny;
+};
+
+// One way of reading a name: "陳大文" has a pinyin form [chen(family) da wen],
+// a Cantonese form [chan(family) tai man], and so on.
+struct NameForm {
+  std::vector<NamePart> parts;
+  std::string scheme;  // "latin" for names already in Latin, else the scheme
+  std::string script;  // the script the name was written in ("han", "latin", ...)
+};
+
+}  // namespace vigil::names
+
+#endif  // VIGIL_NAMES_NAME_H_

@@ -1,0 +1,30 @@
+// Transliteration of non-Latin names to Latin spellings people actually use.
+// Thread-safe: tables are built once, on first use, behind a static.
+#ifndef VIGIL_TEXT_TRANSLITERATE_H_
+#define VIGIL_TEXT_TRANSLITERATE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "text/script.h"
+
+namespace vigil::text {
+
+struct Romanization {
+  std::string text;    // lower-case ASCII, tokens separated by one space
+  std::string scheme;  // "icao-9303", "bgn-pcgn", "gost-7034", "iso-9", "informal", "rr",
+                       // "mccune-reischauer", "hepburn", "arabic-vowelled", "icu", ...
+};
+
+// The Latin spellings of a cleaned (CleanName) name in `script`, most usual
+// first, without duplicates. Word boundaries are kept: one token in, one token
+// out. For scripts that write no short vowels (Arabic, Hebrew) the spellings
+// are vowelled the way names are commonly written (محمد -> muhammad, mohammed),
+// not consonant skeletons. Han is not handled here (see names/chinese.h): for
+// kHan, kLatin and kUnknown the result is empty.
+std::vector<Romanization> Romanize(std::string_view cleaned, Script script);
+
+}  // namespace vigil::text
+
+#endif  // VIGIL_TEXT_TRANSLITERATE_H_
