@@ -64,3 +64,9 @@ TEST(PartialDateTest, Precisions) {
 
 }  // namespace
 }  // namespace vigil
+
+#include "model/embedded.h"
+VIGIL_DECLARE_EMBEDDED(embed_test);
+TEST(EmbeddedTest, FileBytesAreLinkedIn) {
+  EXPECT_EQ(VIGIL_EMBEDDED(embed_test), "hello embedded\n");
+}
