@@ -9,13 +9,13 @@ namespace vigil::text {
 enum class Script : unsigned char {
   kUnknown = 0,  // no letters
   kLatin,
-  kHan,       // Chinese characters (also Japanese kanji, Korean hanja)
+  kHan,  // Chinese characters (also Japanese kanji, Korean hanja)
   kCyrillic,
-  kArabic,    // Arabic and Persian/Urdu letters
+  kArabic,  // Arabic and Persian/Urdu letters
   kGreek,
   kHebrew,
   kHangul,
-  kKana,      // Hiragana and Katakana (a name with kana and kanji is kKana)
+  kKana,  // Hiragana and Katakana (a name with kana and kanji is kKana)
   kGeorgian,
   kArmenian,
   kOther,

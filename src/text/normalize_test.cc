@@ -1,0 +1,75 @@
+#include "text/normalize.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "text/internal/golden.h"
+
+namespace vigil::text {
+namespace {
+
+using internal::ReadGolden;
+
+TEST(CleanNameTest, Golden) {
+  auto rows = ReadGolden("tests/golden/text_clean.tsv", 2);
+  ASSERT_GE(rows.size(), 20u);
+  for (const auto& r : rows) {
+    EXPECT_EQ(CleanName(r.cells[0]), r.cells[1])
+        << "text_clean.tsv:" << r.line << " (" << (r.cells.size() > 2 ? r.cells[2] : "") << ")";
+  }
+}
+
+TEST(CleanNameTest, IdempotentOnGoldenOutputs) {
+  for (const auto& r : ReadGolden("tests/golden/text_clean.tsv", 2)) {
+    EXPECT_EQ(CleanName(r.cells[1]), r.cells[1]) << "text_clean.tsv:" << r.line;
+  }
+}
+
+TEST(CleanNameTest, ArbitraryBytesNeverCrashAndGiveValidUtf8) {
+  std::string s;
+  uint32_t x = 12345;
+  for (int round = 0; round < 2000; ++round) {
+    s.clear();
+    for (int i = 0; i < 24; ++i) {
+      x = x * 1103515245u + 12345u;
+      s.push_back(static_cast<char>(x >> 16));
+    }
+    std::string out = CleanName(s);
+    // Valid UTF-8 in, valid UTF-8 out: cleaning the output changes nothing.
+    EXPECT_EQ(CleanName(out), out);
+    EXPECT_TRUE(out.empty() || (out.front() != ' ' && out.back() != ' '));
+  }
+}
+
+TEST(FoldToAsciiTest, Golden) {
+  auto rows = ReadGolden("tests/golden/text_fold.tsv", 2);
+  ASSERT_GE(rows.size(), 8u);
+  for (const auto& r : rows) {
+    EXPECT_EQ(FoldToAscii(r.cells[0]), r.cells[1]) << "text_fold.tsv:" << r.line;
+  }
+}
+
+TEST(FoldToAsciiTest, ThreadsShareNoTransliterator) {
+  std::vector<std::thread> threads;
+  std::atomic<int> wrong{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 300; ++i) {
+        if (FoldToAscii("josé łukasz straße") != "jose lukasz strasse") ++wrong;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wrong.load(), 0);
+}
+
+TEST(TokenizeTest, SplitsOnSpaces) {
+  EXPECT_EQ(Tokenize("kim jong un"), (std::vector<std::string>{"kim", "jong", "un"}));
+  EXPECT_EQ(Tokenize(" a  b "), (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(Tokenize("").empty());
+}
+
+}  // namespace
+}  // namespace vigil::text
