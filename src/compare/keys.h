@@ -6,7 +6,7 @@
 //   "t:<token>"      a name part, lower-case ASCII, as aligned
 //   "r:<key>"        its romanization-variant key (names::RomanizationKey)
 //   "p:<code>"       a phonetic code of a part
-//   "j:<tokens>"     adjacent parts joined ("shui"+"bian" -> "shuibian")
+//   "t:<a><b>"       also adjacent parts joined ("shui"+"bian" -> "t:shuibian")
 //   "n:<group>"      a nickname group
 //   "i:<identifier>" an identifier (passport, national id, registration)
 // Birth years are not keys (too unselective); the index may store them for

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "compare/name_compare.h"
 #include "names/analyze.h"
 #include "vigil/entity.h"
 #include "vigil/matcher.h"
@@ -16,6 +17,7 @@ namespace vigil {
 struct PreparedName {
   names::AnalyzedName analyzed;
   bool weak = false;  // from weakAlias: a match on it counts for less
+  std::vector<compare::PreparedForm> prepared;  // analyzed.forms, keyed for alignment
 };
 
 struct PreparedEntity::Rep {

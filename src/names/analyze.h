@@ -23,7 +23,13 @@ struct AnalyzedName {
   std::vector<std::string> legal_forms;  // canonical legal-form types found (organizations)
 };
 
-AnalyzedName AnalyzeName(std::string_view raw, Schema schema);
+// `family_names` are known family names of the entity (the lastName
+// property): parts spelling them get the kFamily role. Without them, a Latin
+// person name marks its family name from the way it is written: the part
+// before a comma ("SMITH, John") or the parts in capitals among mixed-case
+// ones ("Alexander CHAN Meng-wah").
+AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
+                         const std::vector<std::string>& family_names = {});
 
 }  // namespace vigil::names
 

@@ -1,0 +1,49 @@
+#include "compare/keys.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "compare/prepared.h"
+#include "names/chinese.h"
+#include "names/nicknames.h"
+
+namespace vigil {
+
+void CandidateKeys(const PreparedEntity& e, std::vector<std::string>* keys,
+                   std::vector<float>* weights) {
+  std::unordered_map<std::string, float> out;
+  auto add = [&out](std::string key, float w) {
+    auto [it, inserted] = out.emplace(std::move(key), w);
+    if (!inserted) it->second = std::max(it->second, w);
+  };
+  for (const auto& name : e.rep().names) {
+    for (const auto& form : name.prepared) {
+      const auto& parts = form.parts;
+      for (size_t i = 0; i < parts.size(); ++i) {
+        const auto& p = parts[i];
+        if (p.role == names::PartRole::kParticle || p.text.empty()) continue;
+        const float w = std::min(1.0f, p.weight);
+        add("t:" + p.text, w);
+        if (!p.key.empty()) add("r:" + p.key, w);
+        if (p.text.size() >= 4 && !p.phonetic.empty()) add("p:" + p.phonetic, w * 0.8f);
+        for (uint32_t g : names::NicknameGroups(p.text)) add("n:" + std::to_string(g), w * 0.8f);
+        // Adjacent parts joined, in the token namespace: "da wen" meets "dawen".
+        if (i + 1 < parts.size()) add("t:" + p.text + parts[i + 1].text, w);
+        // A Chinese syllable also files under every syllable it can be in
+        // another scheme, so "hsi" finds "xi" and "chan" finds "chen".
+        if (p.chinese_syllable) {
+          for (const auto& alt : names::ChineseSyllableEquivalents(p.text)) add("t:" + alt, w);
+        }
+      }
+    }
+  }
+  for (const auto& id : e.rep().identifiers) add("i:" + id, 1.0f);
+  std::vector<std::pair<std::string, float>> sorted(out.begin(), out.end());
+  std::sort(sorted.begin(), sorted.end());
+  for (auto& [k, w] : sorted) {
+    keys->push_back(std::move(k));
+    weights->push_back(w);
+  }
+}
+
+}  // namespace vigil

@@ -1,0 +1,66 @@
+// Name comparison: aligns the parts of two NameForms and scores the alignment.
+//
+// Each query part is paired with at most one candidate part (or with two
+// adjacent candidate parts written as one: "abdulrahman" ~ "abdul rahman"),
+// best pairs first. A pair's similarity comes from the strongest rule that
+// holds, in order: exact, romanization variant (names::RomanizationKey, or two
+// Chinese syllables that are readings of one character in two schemes),
+// nickname, initial, phonetic code, edit distance (typo). The name score is a
+// weighted Dice coefficient over parts: rare parts weigh more than common ones
+// (names::NamePartWeight), family names more than given names, particles and
+// patronymics less; unmatched parts lower the score, a missing middle name or
+// an added Western given name less than a missing family name.
+//
+// Pure functions; thread-safe.
+#ifndef VIGIL_COMPARE_NAME_COMPARE_H_
+#define VIGIL_COMPARE_NAME_COMPARE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "names/name.h"
+#include "vigil/matcher.h"
+
+namespace vigil::compare {
+
+// The similarity of two name parts and the rule that gave it.
+struct PartSimilarity {
+  double score = 0;          // 0 when no rule holds
+  const char* method = "";   // exact | romanization | nickname | initial | phonetic | typo
+  std::string_view scheme;   // for romanization: the scheme pair, e.g. "wade-giles"
+};
+
+// A part prepared for comparison: the text plus keys computed once.
+struct PreparedPart {
+  std::string text;
+  std::string key;       // names::RomanizationKey(text)
+  std::string phonetic;  // metaphone code
+  names::PartRole role = names::PartRole::kAny;
+  float weight = 1;      // rarity weight x role factor
+  bool chinese_syllable = false;
+};
+
+struct PreparedForm {
+  std::vector<PreparedPart> parts;
+  std::string scheme;
+  std::string script;
+  std::string text;  // parts joined with spaces, for the explanation
+};
+
+PreparedForm PrepareForm(const names::NameForm& form);
+
+PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b);
+
+struct NameScore {
+  double score = 0;
+  std::vector<PartAlignment> parts;  // the alignment, query order
+};
+
+// Scores query form `q` against candidate form `c`. `person` enables
+// person-name rules (initials, nicknames, family-name weight).
+NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person);
+
+}  // namespace vigil::compare
+
+#endif  // VIGIL_COMPARE_NAME_COMPARE_H_
