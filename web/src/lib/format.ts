@@ -1,0 +1,171 @@
+// Pure formatting helpers shared by the pages: how scores, statuses, match
+// methods and times read to an analyst.
+
+export function pct(score: number | null | undefined): string {
+  if (score === null || score === undefined || Number.isNaN(score)) return '—';
+  return `${Math.round(score * 100)}`;
+}
+
+// Score bands drive the colour of a score everywhere in the console.
+export type Band = 'high' | 'medium' | 'low';
+export function scoreBand(score: number): Band {
+  if (score >= 0.9) return 'high';
+  if (score >= 0.8) return 'medium';
+  return 'low';
+}
+
+export const STATUS_LABEL: Record<string, string> = {
+  open: 'Open',
+  match: 'Match',
+  no_match: 'No match',
+  escalated: 'Escalated',
+  suppressed: 'Suppressed',
+  investigating: 'Investigating',
+  referred: 'Referred',
+  closed: 'Closed',
+  running: 'Running',
+  done: 'Done',
+  failed: 'Failed',
+};
+export function statusLabel(s: string): string {
+  return STATUS_LABEL[s] ?? s.replace(/_/g, ' ');
+}
+
+export const DECISION_LABEL: Record<string, string> = {
+  match: 'Match',
+  no_match: 'No match',
+  escalate: 'Escalate',
+};
+
+// How one aligned pair of name parts matched, in an analyst's words.
+export const METHOD_LABEL: Record<string, string> = {
+  exact: 'exact',
+  romanization: 'romanized',
+  transliteration: 'transliterated',
+  nickname: 'nickname',
+  phonetic: 'sounds alike',
+  typo: 'spelling variant',
+  initial: 'initial',
+  merged: 'joined parts',
+  unmatched: 'no counterpart',
+};
+export function methodLabel(method: string, scheme?: string): string {
+  const base = METHOD_LABEL[method] ?? method;
+  return scheme ? `${base} · ${schemeLabel(scheme)}` : base;
+}
+
+const SCHEME_LABEL: Record<string, string> = {
+  pinyin: 'Hanyu Pinyin',
+  cantonese: 'Cantonese (HK)',
+  'wade-giles': 'Wade–Giles',
+  jyutping: 'Jyutping',
+  yale: 'Yale',
+  'icao-9303': 'ICAO 9303',
+  gost: 'GOST',
+  'bgn-pcgn': 'BGN/PCGN',
+  arabic: 'Arabic',
+};
+export function schemeLabel(scheme: string): string {
+  return SCHEME_LABEL[scheme] ?? scheme;
+}
+
+export const FEATURE_LABEL: Record<string, string> = {
+  name: 'Name',
+  birth_date: 'Birth date',
+  nationality: 'Nationality',
+  country: 'Country',
+  gender: 'Gender',
+  identifier: 'Identifier',
+  schema: 'Type',
+};
+export function featureLabel(name: string): string {
+  return FEATURE_LABEL[name] ?? name.replace(/_/g, ' ');
+}
+
+// "2026-11-29T03:20:57.123Z" -> "2026-11-29 03:20 UTC": analysts in several
+// time zones compare records, so times are shown in UTC as stored.
+export function when(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
+}
+export function day(iso: string | null | undefined): string {
+  return iso ? iso.slice(0, 10) : '—';
+}
+
+// FtM property names -> labels, in the order an analyst reads a record.
+export const PROPERTY_ORDER = [
+  'name',
+  'alias',
+  'weakAlias',
+  'previousName',
+  'firstName',
+  'middleName',
+  'lastName',
+  'fatherName',
+  'birthDate',
+  'birthPlace',
+  'deathDate',
+  'gender',
+  'nationality',
+  'citizenship',
+  'country',
+  'jurisdiction',
+  'idNumber',
+  'passportNumber',
+  'taxNumber',
+  'registrationNumber',
+  'position',
+  'program',
+  'topics',
+  'address',
+  'notes',
+];
+export function propertyLabel(prop: string): string {
+  const spaced = prop.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+export function sortedProperties(props: Record<string, string[]>): [string, string[]][] {
+  const rank = (p: string) => {
+    const i = PROPERTY_ORDER.indexOf(p);
+    return i < 0 ? PROPERTY_ORDER.length : i;
+  };
+  return Object.entries(props)
+    .filter(([, v]) => v && v.length)
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+// Minimal RFC 4180 CSV reader for the batch results file (quoted fields,
+// doubled quotes, CRLF). Returns rows of cells; the first row is the header.
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
