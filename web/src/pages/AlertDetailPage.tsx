@@ -3,7 +3,7 @@
 // n = no match, e = escalate, c = comment, Esc = back to the queue.
 import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { request } from '../api/client';
 import type { Alert, AlertDetail, Case, Decision, Page } from '../api/types';
 import { roleAtLeast, useAuth } from '../auth';
@@ -22,6 +22,8 @@ export function AlertDetailPage() {
   const { user } = useAuth();
   const canDecide = roleAtLeast(user, 'analyst');
   const navigate = useNavigate();
+  const location = useLocation();
+  const flash = (location.state as { flash?: string } | null)?.flash;
   const qc = useQueryClient();
   const [comment, setComment] = useState('');
   const commentRef = useRef<HTMLTextAreaElement>(null);
@@ -104,6 +106,11 @@ export function AlertDetailPage() {
       <p className="crumbs">
         <Link to="/ui/alerts">← Alert queue</Link>
       </p>
+      {flash && (
+        <div className="flash" role="status">
+          {flash} Here is the next open alert.
+        </div>
+      )}
       <PageHeader
         title={
           <>
