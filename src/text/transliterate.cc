@@ -2,9 +2,13 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
+
+#include "text/internal/arabic.h"
 #include "text/internal/collector.h"
 #include "text/internal/cyrillic.h"
 #include "text/internal/icu_util.h"
+#include "text/normalize.h"
 
 namespace vigil::text {
 namespace {
@@ -53,12 +57,66 @@ std::vector<Romanization> RomanizeCyrillic(std::string_view cleaned) {
   return out.Take();
 }
 
+// Whole-name spellings from per-token lists (each most likely first): first
+// every token's i-th spelling together (keeps one reading style across the
+// name), then combinations in order of the sum of their ranks.
+void Combine(const std::vector<std::vector<std::string>>& tokens, std::string_view scheme,
+             size_t max, Collector& out) {
+  if (tokens.empty()) return;
+  size_t depth = 0;
+  for (const auto& t : tokens) {
+    if (t.empty()) return;  // a word with no reading: no candidate keeps the word count
+    depth = std::max(depth, t.size());
+  }
+  std::vector<size_t> pick(tokens.size());
+  auto emit = [&] {
+    std::string s;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      if (k) s.push_back(' ');
+      s += tokens[k][pick[k]];
+    }
+    out.Add(s, scheme);
+  };
+  for (size_t i = 0; i < depth && out.size() < max; ++i) {
+    for (size_t k = 0; k < tokens.size(); ++k) pick[k] = std::min(i, tokens[k].size() - 1);
+    emit();
+  }
+  // Rank vectors with sum `total`, enumerated recursively.
+  auto rec = [&](auto& self, size_t k, size_t left) -> void {
+    if (out.size() >= max) return;
+    if (k + 1 == tokens.size()) {
+      if (left < tokens[k].size()) {
+        pick[k] = left;
+        emit();
+      }
+      return;
+    }
+    for (size_t r = 0; r <= left && r < tokens[k].size(); ++r) {
+      pick[k] = r;
+      self(self, k + 1, left - r);
+    }
+  };
+  for (size_t total = 1; total <= depth * tokens.size() && out.size() < max; ++total) {
+    rec(rec, 0, total);
+  }
+}
+
+std::vector<Romanization> RomanizeArabic(std::string_view cleaned) {
+  std::vector<std::vector<std::string>> tokens;
+  for (const auto& t : Tokenize(cleaned)) tokens.push_back(internal::ArabicWordSpellings(t, 8));
+  Collector out(tokens.size());
+  Combine(tokens, "arabic-vowelled", 32, out);
+  return out.Take();
+}
+
 }  // namespace
 
 std::vector<Romanization> Romanize(std::string_view cleaned, Script script) {
   switch (script) {
     case Script::kCyrillic:
       return RomanizeCyrillic(cleaned);
+    case Script::kArabic:
+      return RomanizeArabic(cleaned);
     default:
       return {};
   }
