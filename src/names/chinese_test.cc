@@ -185,6 +185,60 @@ TEST(IsLikelyChineseName, SyllableRunsOnly) {
   EXPECT_FALSE(IsLikelyChineseName({"chenshuibianwang"}));
 }
 
+// Replaces every occurrence of `from` in `s` by `to`.
+std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
+  for (size_t i = s.find(from); i != std::string::npos; i = s.find(from, i + to.size())) {
+    s.replace(i, from.size(), to);
+  }
+  return s;
+}
+
+// vigil derives Wade-Giles from the spelling rules (scripts/gen_han_tables.py);
+// cjklib's table (LGPL, not copied into vigil) is the reference when the
+// shared data folder is on the machine.
+TEST(WadeGiles, AgreesWithCjklibWhenPresent) {
+  const std::string ref = "/work/shared/data/romanization/cjklib/wadegilespinyinmapping.csv";
+  std::ifstream in(ref);
+  if (!in.good()) GTEST_SKIP() << ref << " not present";
+  std::unordered_map<std::string, std::string> ours;
+  for (const GoldenRow& row : ReadGolden("src/names/data/han/wade_giles.tsv", 2)) {
+    ours[row.cols[0]] = row.cols[1];
+  }
+  std::unordered_map<std::string, std::vector<std::string>> theirs;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::string l = ReplaceAll(line, "\"", "");
+    for (auto [from, to] :
+         {std::pair{"\u2019", ""}, {"'", ""}, {"\u00ea", "e"}, {"\u00fc", "u"}, {"\u016d", "u"}}) {
+      if (std::string(from) == "\u00fc") {
+        // pinyin column: ü is v in vigil's tables; Wade-Giles column: u.
+        size_t comma = l.find(',');
+        l = ReplaceAll(l.substr(0, comma), from, to) + ReplaceAll(l.substr(comma), from, "v");
+      } else {
+        l = ReplaceAll(l, from, to);
+      }
+    }
+    std::stringstream ss(l);
+    std::string wg, py;
+    std::getline(ss, wg, ',');
+    std::getline(ss, py, ',');
+    theirs[py].push_back(wg);
+  }
+  ASSERT_GT(theirs.size(), 390u);
+  int compared = 0;
+  for (const auto& [py, wg] : ours) {
+    auto it = theirs.find(py);
+    if (it == theirs.end()) continue;
+    ++compared;
+    EXPECT_NE(std::find(it->second.begin(), it->second.end(), wg), it->second.end())
+        << py << ": vigil " << wg << ", cjklib " << it->second[0];
+    std::string plain = ReplaceAll(py, "v", "u");
+    EXPECT_TRUE(ChineseSyllableMatch(plain, wg)) << plain << " / " << wg;
+  }
+  EXPECT_GT(compared, 390);
+}
+
 // The syllable match sits in the comparator's inner loop: it must stay a hash
 // lookup, far below a microsecond.
 TEST(ChineseSyllableMatch, IsFast) {
