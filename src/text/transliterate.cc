@@ -7,6 +7,7 @@
 #include "text/internal/arabic.h"
 #include "text/internal/collector.h"
 #include "text/internal/cyrillic.h"
+#include "text/internal/hangul.h"
 #include "text/internal/icu_util.h"
 #include "text/normalize.h"
 
@@ -109,6 +110,101 @@ std::vector<Romanization> RomanizeArabic(std::string_view cleaned) {
   return out.Take();
 }
 
+std::u32string Decode32(std::string_view s) {
+  std::u32string out;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0) out.push_back(static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+// Korean: a name written as one word of 2-4 syllables (김정은) is split into
+// family name and given name, so the output has TWO tokens for that one input
+// word ("kim jongun"); the given name's syllables stay joined (the comparator
+// joins/splits syllables: "jong un" = "jongun"). Names already written with a
+// space keep their words. Family name first, as written.
+std::vector<Romanization> RomanizeHangul(std::string_view cleaned) {
+  using internal::HangulScheme;
+  using internal::HangulWord;
+  std::vector<std::u32string> parts;
+  for (const auto& w : Tokenize(cleaned)) parts.push_back(Decode32(w));
+  if (parts.size() == 1 && parts[0].size() >= 2 && parts[0].size() <= 4) {
+    std::u32string whole = parts[0];
+    size_t f = internal::KoreanFamilyLength(whole);
+    parts = {whole.substr(0, f), whole.substr(f)};
+  }
+  if (parts.empty()) return {};
+  Collector out(parts.size());
+  std::vector<std::string> family;
+  if (parts.size() > 1 && parts[0].size() <= 2) family = internal::KoreanFamilySpellings(parts[0]);
+  auto add = [&](const std::string& first, HangulScheme scheme, std::string_view name) {
+    std::string s = first;
+    for (size_t k = 1; k < parts.size(); ++k) s += " " + HangulWord(parts[k], scheme);
+    out.Add(s, name);
+  };
+  constexpr struct {
+    HangulScheme scheme;
+    const char* name;
+  } kSchemes[] = {{HangulScheme::kRevised, "rr"},
+                  {HangulScheme::kPopular, "popular"},
+                  {HangulScheme::kMcCune, "mccune-reischauer"},
+                  {HangulScheme::kPopularOo, "popular"}};
+  // Usual family spelling with each scheme's given name, then each scheme
+  // pure (Gim Jeongeun), then the other family spellings.
+  for (const auto& s : kSchemes) {
+    add(family.empty() ? HangulWord(parts[0], s.scheme) : family[0], s.scheme, s.name);
+  }
+  for (const auto& s : kSchemes) add(HangulWord(parts[0], s.scheme), s.scheme, s.name);
+  for (size_t j = 1; j < family.size(); ++j) {
+    for (const auto& s : kSchemes) add(family[j], s.scheme, s.name);
+  }
+  return out.Take();
+}
+
+// Japanese kana through ICU (Hepburn-like, long vowels written out: satou),
+// with the long-vowel spellings of passports and the press: o (Sato),
+// ou (Satou), oh (Satoh), oo (Satoo); uu likewise.
+std::vector<Romanization> RomanizeKana(std::string_view cleaned) {
+  icu::UnicodeString u = internal::FromUtf8(cleaned);
+  internal::Transliterate(internal::Translit::kKatakanaLatin, u);
+  internal::Transliterate(internal::Translit::kHiraganaLatin, u);
+  std::string base = internal::ToUtf8(u);
+  Collector out(CountTokens(cleaned));
+  auto replace_all = [](std::string s, std::string_view from, std::string_view to) {
+    for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) {
+      s.replace(p, from.size(), to);
+    }
+    return s;
+  };
+  std::string hepburn = replace_all(replace_all(base, "ou", "o"), "uu", "u");
+  out.Add(hepburn, "hepburn");
+  out.Add(base, "wapuro");
+  out.Add(replace_all(replace_all(base, "ou", "oh"), "uu", "u"), "hepburn-oh");
+  out.Add(replace_all(replace_all(base, "ou", "oo"), "uu", "uu"), "hepburn-oo");
+  return out.Take();
+}
+
+std::vector<Romanization> RomanizeGreek(std::string_view cleaned) {
+  Collector out(CountTokens(cleaned));
+  out.Add(internal::TransliterateUtf8(internal::Translit::kGreekUngegn, cleaned), "elot-743");
+  out.Add(internal::TransliterateUtf8(internal::Translit::kGreekLatin, cleaned), "icu");
+  return out.Take();
+}
+
+// Armenian: BGN/PCGN spellings (Khachatryan) first, ICU's ISO 9985 folded
+// (xacatryan) after.
+std::vector<Romanization> RomanizeArmenian(std::string_view cleaned) {
+  Collector out(CountTokens(cleaned));
+  out.Add(internal::TransliterateUtf8(internal::Translit::kArmenianBgn, cleaned), "bgn-pcgn");
+  out.Add(internal::TransliterateUtf8(internal::Translit::kArmenianLatin, cleaned), "iso-9985");
+  return out.Take();
+}
+
 }  // namespace
 
 std::vector<Romanization> Romanize(std::string_view cleaned, Script script) {
@@ -117,6 +213,19 @@ std::vector<Romanization> Romanize(std::string_view cleaned, Script script) {
       return RomanizeCyrillic(cleaned);
     case Script::kArabic:
       return RomanizeArabic(cleaned);
+    case Script::kHangul:
+      return RomanizeHangul(cleaned);
+    case Script::kKana:
+      return RomanizeKana(cleaned);
+    case Script::kGreek:
+      return RomanizeGreek(cleaned);
+    case Script::kArmenian:
+      return RomanizeArmenian(cleaned);
+    case Script::kGeorgian: {
+      Collector out(CountTokens(cleaned));
+      out.Add(internal::TransliterateUtf8(internal::Translit::kGeorgianLatin, cleaned), "national");
+      return out.Take();
+    }
     default:
       return {};
   }

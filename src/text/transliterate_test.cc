@@ -75,14 +75,22 @@ TEST_P(RomanizeGolden, OutputsKeepTheContract) {
     std::set<std::string> seen;
     for (const auto& o : out) {
       EXPECT_TRUE(seen.insert(o.text).second) << "duplicate " << o.text;
-      EXPECT_EQ(internal::CountTokens(o.text), internal::CountTokens(cleaned)) << o.text;
+      // Korean one-word full names split into family + given name (see
+      // transliterate.cc); everything else keeps one token per token.
+      size_t in = internal::CountTokens(cleaned);
+      if (GetParam() == "hangul" && in == 1) {
+        EXPECT_EQ(internal::CountTokens(o.text), 2u) << o.text;
+      } else {
+        EXPECT_EQ(internal::CountTokens(o.text), in) << o.text;
+      }
       for (char c : o.text) EXPECT_TRUE((c >= 'a' && c <= 'z') || c == ' ') << o.text;
       EXPECT_FALSE(o.scheme.empty());
     }
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Scripts, RomanizeGolden, ::testing::Values("cyrillic", "arabic"));
+INSTANTIATE_TEST_SUITE_P(Scripts, RomanizeGolden,
+                         ::testing::Values("cyrillic", "arabic", "hangul", "kana", "other"));
 
 TEST(RomanizeTest, LatinHanAndUnknownGiveNothing) {
   EXPECT_TRUE(Romanize("john smith", Script::kLatin).empty());

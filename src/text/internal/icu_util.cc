@@ -21,6 +21,10 @@ constexpr std::array<const char*, static_cast<size_t>(Translit::kCount)> kIds = 
     "Katakana-Latin; Latin-ASCII",
     "Georgian-Latin; Latin-ASCII",
     "Armenian-Latin; Latin-ASCII",
+    // Rules (marked by the leading ':'): ICU's Armenian-Latin gives ISO 9985;
+    // names are mostly spelled with BGN/PCGN letters.
+    ":: Armenian-Latin; :: Lower; ow > u; x > kh; č > ch; š > sh; ž > zh; ǰ > j; ġ > gh; "
+    "ł > gh; cʻ > ts; c > ts; ʻ > ; ṙ > r; ō > o; ē > e; ə > y; :: Latin-ASCII;",
     "Any-Latin; Latin-ASCII",
 };
 
@@ -30,8 +34,16 @@ const icu::Transliterator* Prototype(Translit id) {
     auto* p = new std::array<std::unique_ptr<icu::Transliterator>, kIds.size()>();
     for (size_t i = 0; i < kIds.size(); ++i) {
       UErrorCode status = U_ZERO_ERROR;
-      std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-          icu::UnicodeString::fromUTF8(kIds[i]), UTRANS_FORWARD, status));
+      std::unique_ptr<icu::Transliterator> t;
+      if (kIds[i][0] == ':') {
+        UParseError pe;
+        t.reset(icu::Transliterator::createFromRules(
+            "vigil-" + icu::UnicodeString::fromUTF8(std::to_string(i)),
+            icu::UnicodeString::fromUTF8(kIds[i]), UTRANS_FORWARD, pe, status));
+      } else {
+        t.reset(icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(kIds[i]),
+                                                    UTRANS_FORWARD, status));
+      }
       if (U_SUCCESS(status)) (*p)[i] = std::move(t);
     }
     return p;

@@ -28,6 +28,7 @@ enum class Translit {
   kKatakanaLatin,  // "Katakana-Latin; Latin-ASCII"
   kGeorgianLatin,  // "Georgian-Latin; Latin-ASCII"
   kArmenianLatin,  // "Armenian-Latin; Latin-ASCII"
+  kArmenianBgn,    // ISO 9985 rewritten to BGN/PCGN letters (x -> kh, č -> ch)
   kAnyLatinAscii,  // "Any-Latin; Latin-ASCII"
   kCount,
 };
