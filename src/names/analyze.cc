@@ -60,7 +60,7 @@ NameForm LatinForm(std::vector<std::string> tokens, Schema schema, std::string s
     part.text = std::move(t);
     if (IsNumber(part.text)) {
       part.role = PartRole::kNumber;
-    } else if (IsParticle(part.text)) {
+    } else if (ParticleKind(part.text) != Particle::kNone) {
       part.role = PartRole::kParticle;
     } else if (person && LooksPatronymic(part.text)) {
       part.role = PartRole::kPatronymic;
