@@ -84,8 +84,8 @@ std::string FoldGlides(const std::string& s) {
     } else if (c == 'y' && prev != 0 && !IsVowel(prev) && (next == 'o' || next == 'e')) {
       out += 'e';  // Ё/Е after a consonant: pyotr -> petr, fyodor -> fedor
       ++i;
-    } else if (c == 'y' && !IsVowel(next)) {
-      out += 'i';  // dmitry -> dmitri, husayn -> husain
+    } else if ((c == 'y' || (c == 'j' && IsVowel(prev))) && !IsVowel(next)) {
+      out += 'i';  // dmitry -> dmitri, husayn -> husain, nikolaj -> nikolai
     } else {
       out += c;
     }
@@ -137,6 +137,11 @@ std::string RomanizationKey(std::string_view token) {
   if (s.size() > 3 && s.ends_with("ij")) s.pop_back();                             // dmitrij
   if (s.size() > 3 && s.ends_with('h') && IsVowel(s[s.size() - 2])) s.pop_back();  // fatimah
   CollapseDoubles(s);
+  // A silent final e after a consonant (Vialle / Vial, Etienne / Etien).
+  if (s.size() > 3 && s.back() == 'e' && !IsVowel(s[s.size() - 2]) &&
+      std::any_of(s.begin(), s.end() - 2, IsVowel)) {
+    s.pop_back();
+  }
   s = VowelSkeleton(s);
   CollapseDoubles(s);
   return s;

@@ -10,14 +10,20 @@
 //     mc-/mac- (McDonald);
 //   - vowels: ou/oo/u, ee/i, i/y before a vowel (Tatiana/Tatyana, Maria/Mariya),
 //     y after a consonant before e/o (Pyotr/Petr, Fyodor/Fedor), initial ye-/e-
-//     (Yevgeny/Evgeny), y/i elsewhere, -iy/-ii/-ij/-y endings (Dmitriy/Dmitri),
-//     final -ah/-a, doubled letters once;
+//     (Yevgeny/Evgeny), y/i elsewhere and j/i after a vowel (Nikolaj/Nikolay),
+//     -iy/-ii/-ij/-y endings (Dmitriy/Dmitri), final -ah/-a, a silent final e
+//     (Vialle/Vial), doubled letters once;
 //   - vowel classes: the first vowel keeps its quality up to o/u and e/i
 //     (Osama/Usama, Lee/Li; Chen and Chan stay apart), vowels inside the word
 //     are dropped (Mohammed/Muhammad, Hussein/Husayn, Aleksandr/Alexander), a
 //     final vowel keeps its class (Ivanov and Ivanova, Mario and Maria stay apart).
 // The price is collisions between some different names that differ only in an
 // inner vowel (Hamid/Hamad); the comparator still scores the spellings.
+// Measured on Wikidata name tokens with a Russian or Arabic transliteration
+// (netransliteration, CC0): of the pairs of different Latin spellings of one
+// native token, 24% (Russian) / 36% (Arabic) get one key (many pairs there are
+// spellings from different languages, Braun/Broun, which no rule should join);
+// two unrelated tokens picked at random share a key 0.0015% of the time.
 //
 // Particles: Arabic al/el/ul, bin/ibn/ben/bint/binti, abu/abou and abd/abdul/
 // abdel, and European van/von/de/la/du/da/di/del/della/dos/das/der/den/le.
