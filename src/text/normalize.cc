@@ -32,6 +32,8 @@ bool IsApostrophe(UChar32 c) {
     case 0x02BE:  // ʾ (Arabic hamza in transcription)
     case 0x02BF:  // ʿ (Arabic ayn in transcription)
     case 0x055A:  // Armenian apostrophe
+    case 0x05F3:  // Hebrew geresh (ג׳ is one letter, not two words)
+    case 0x05F4:  // Hebrew gershayim
     case 0x2018:  // ‘
     case 0x2019:  // ’
     case 0x201B:  // ‛

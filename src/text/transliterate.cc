@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "text/internal/arabic.h"
+#include "text/internal/abjad.h"
 #include "text/internal/collector.h"
 #include "text/internal/cyrillic.h"
 #include "text/internal/hangul.h"
@@ -123,6 +123,16 @@ std::u32string Decode32(std::string_view s) {
   return out;
 }
 
+std::vector<Romanization> RomanizeHebrew(std::string_view cleaned) {
+  std::vector<std::vector<std::string>> tokens;
+  for (const auto& t : Tokenize(cleaned)) tokens.push_back(internal::HebrewWordSpellings(t, 8));
+  Collector out(tokens.size());
+  Combine(tokens, "hebrew-vowelled", 32, out);
+  // ICU's consonant skeleton last: some lists print exactly that.
+  out.Add(internal::TransliterateUtf8(internal::Translit::kHebrewLatin, cleaned), "icu");
+  return out.Take();
+}
+
 // Korean: a name written as one word of 2-4 syllables (김정은) is split into
 // family name and given name, so the output has TWO tokens for that one input
 // word ("kim jongun"); the given name's syllables stay joined (the comparator
@@ -213,6 +223,8 @@ std::vector<Romanization> Romanize(std::string_view cleaned, Script script) {
       return RomanizeCyrillic(cleaned);
     case Script::kArabic:
       return RomanizeArabic(cleaned);
+    case Script::kHebrew:
+      return RomanizeHebrew(cleaned);
     case Script::kHangul:
       return RomanizeHangul(cleaned);
     case Script::kKana:

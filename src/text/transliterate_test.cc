@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <set>
 
-#include "text/internal/arabic.h"
+#include "text/internal/abjad.h"
 #include "text/internal/collector.h"
 #include "text/internal/cyrillic.h"
 #include "text/internal/golden.h"
@@ -90,7 +90,8 @@ TEST_P(RomanizeGolden, OutputsKeepTheContract) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Scripts, RomanizeGolden,
-                         ::testing::Values("cyrillic", "arabic", "hangul", "kana", "other"));
+                         ::testing::Values("cyrillic", "arabic", "hebrew", "hangul", "kana",
+                                           "other"));
 
 TEST(RomanizeTest, LatinHanAndUnknownGiveNothing) {
   EXPECT_TRUE(Romanize("john smith", Script::kLatin).empty());

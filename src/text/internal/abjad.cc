@@ -1,4 +1,4 @@
-#include "text/internal/arabic.h"
+#include "text/internal/abjad.h"
 
 #include <unicode/utf8.h>
 
@@ -9,6 +9,7 @@
 #include "text/internal/table.h"
 
 VIGIL_DECLARE_EMBEDDED(arabic_lexicon);
+VIGIL_DECLARE_EMBEDDED(hebrew_lexicon);
 
 namespace vigil::text::internal {
 namespace {
@@ -59,16 +60,23 @@ char32_t FoldLetter(char32_t c) {
 
 using Lexicon = std::unordered_map<std::string_view, std::vector<std::string_view>>;
 
+const Lexicon* ParseLexicon(std::string_view data) {
+  auto* l = new Lexicon();
+  l->reserve(40000);
+  ForEachRow(data, [&](const std::vector<std::string_view>& c) {
+    if (c.size() < 2) return;
+    (*l)[c[0]].assign(c.begin() + 1, c.end());
+  });
+  return l;
+}
+
 const Lexicon& GetLexicon() {
-  static const Lexicon* lex = [] {
-    auto* l = new Lexicon();
-    l->reserve(40000);
-    ForEachRow(VIGIL_EMBEDDED(arabic_lexicon), [&](const std::vector<std::string_view>& c) {
-      if (c.size() < 2) return;
-      (*l)[c[0]].assign(c.begin() + 1, c.end());
-    });
-    return l;
-  }();
+  static const Lexicon* lex = ParseLexicon(VIGIL_EMBEDDED(arabic_lexicon));
+  return *lex;
+}
+
+const Lexicon& GetHebrewLexicon() {
+  static const Lexicon* lex = ParseLexicon(VIGIL_EMBEDDED(hebrew_lexicon));
   return *lex;
 }
 
@@ -228,6 +236,18 @@ const char* HarakaLatin(char32_t c) {
   }
 }
 
+// How one abjad is read: letters, long-vowel letters, marks to skip, and the
+// short vowels guessed between consonants.
+struct Alphabet {
+  Reading (*read)(char32_t c, Pos pos, char32_t prev, char32_t next);
+  bool (*is_vowel_letter)(char32_t c);
+  bool (*is_mark)(char32_t c);
+  const Option* guess;
+  size_t guess_size;
+  const Option* guess_final;
+  size_t guess_final_size;
+};
+
 struct Hyp {
   std::string text;
   double score;
@@ -248,13 +268,14 @@ void Prune(std::vector<Hyp>& beam, size_t width) {
 }
 
 // Rule spellings of `w` (letters, with any harakat), appended to each prefix.
-std::vector<Hyp> Rules(const std::u32string& w, std::vector<Hyp> beam, size_t width) {
+std::vector<Hyp> Rules(const Alphabet& a, const std::u32string& w, std::vector<Hyp> beam,
+                       size_t width) {
   // Letters without harakat, remembering the haraka that follows each.
   std::u32string letters;
   std::vector<char32_t> haraka;
   std::vector<bool> shadda;
   for (char32_t c : w) {
-    if (IsHaraka(c)) {
+    if (a.is_mark(c)) {
       if (letters.empty()) continue;
       if (c == 0x0651) {
         shadda.back() = true;
@@ -274,18 +295,22 @@ std::vector<Hyp> Rules(const std::u32string& w, std::vector<Hyp> beam, size_t wi
   for (size_t i = 0; i < n; ++i) {
     char32_t c = letters[i];
     Pos pos = i == 0 ? Pos::kInitial : (i + 1 == n ? Pos::kFinal : Pos::kMedial);
-    Reading r = Read(c, pos, i > 0 ? letters[i - 1] : 0, i + 1 < n ? letters[i + 1] : 0);
+    Reading r = a.read(c, pos, i > 0 ? letters[i - 1] : 0, i + 1 < n ? letters[i + 1] : 0);
     if (r.kind == Kind::kSilent && r.options.size() == 1 && *r.options[0].latin == 0) continue;
     const bool insert = r.kind == Kind::kConsonant && last == Kind::kConsonant && !last_had_haraka;
     // Gemination is written with a shadda that names almost never carry:
     // a consonant between a (guessed) short vowel and a long vowel may be
     // doubled (صدام saddam, حسن hassan).
-    const bool may_double =
-        insert && !shadda[i] && pos == Pos::kMedial && i + 1 < n && IsVowelLetter(letters[i + 1]);
+    const bool may_double = insert && !shadda[i] && pos == Pos::kMedial && i + 1 < n &&
+                            a.is_vowel_letter(letters[i + 1]);
     std::vector<Hyp> next;
     for (const auto& h : beam) {
       if (insert) {
-        for (const auto& g : pos == Pos::kFinal ? kGuessFinal : kGuess) {
+        const bool fin = pos == Pos::kFinal;
+        const Option* guesses = fin ? a.guess_final : a.guess;
+        const size_t guess_count = fin ? a.guess_final_size : a.guess_size;
+        for (size_t gi = 0; gi < guess_count; ++gi) {
+          const Option& g = guesses[gi];
           for (const auto& o : r.options) {
             std::string t = h.text + g.latin + o.latin;
             if (shadda[i]) t += o.latin;
@@ -314,6 +339,99 @@ std::vector<Hyp> Rules(const std::u32string& w, std::vector<Hyp> beam, size_t wi
   return beam;
 }
 
+constexpr Alphabet kArabic = {
+    Read, IsVowelLetter, IsHaraka, kGuess, std::size(kGuess), kGuessFinal, std::size(kGuessFinal)};
+
+// Hebrew. Matres lectionis: א and ע carry a vowel, ו is o/u (וו is v/w), י
+// is i/e/y (יי is y/ei); ה at the end is a/ah/e; ב, כ, פ are b/v, k/ch, p/f
+// depending on a dagesh that names are written without.
+bool IsHebrewVowelLetter(char32_t c) { return c == U'א' || c == U'ו' || c == U'י' || c == U'ע'; }
+bool IsHebrewMark(char32_t c) {
+  return (c >= 0x0591 && c <= 0x05C7 && c != 0x05BE) || c == 0x05F3 || c == 0x05F4;
+}
+
+Reading ReadHebrew(char32_t c, Pos pos, char32_t prev, char32_t next) {
+  const bool initial = pos == Pos::kInitial;
+  switch (c) {
+    case U'א':
+    case U'ע':
+      if (initial) return {Kind::kVowel, {{"a", .5}, {"e", .3}, {"i", .1}, {"o", .1}}};
+      if (pos == Pos::kFinal) return {Kind::kVowel, {{"a", .7}, {"", .3}}};
+      return {Kind::kVowel, {{"", .5}, {"a", .3}, {"e", .2}}};
+    case U'ב':
+      return {Kind::kConsonant, initial ? std::vector<Option>{{"b", .9}, {"v", .1}}
+                                        : std::vector<Option>{{"b", .55}, {"v", .45}}};
+    case U'ג':
+      return {Kind::kConsonant, {{"g", .85}, {"j", .15}}};
+    case U'ד':
+      return {Kind::kConsonant, {{"d", 1}}};
+    case U'ה':
+      if (pos == Pos::kFinal)
+        return {Kind::kVowel, {{"a", .5}, {"ah", .25}, {"e", .2}, {"h", .05}}};
+      return {Kind::kConsonant, {{"h", 1}}};
+    case U'ו':
+      if (next == U'ו' || initial) return {Kind::kConsonant, {{"v", .6}, {"w", .4}}};
+      if (prev == U'ו') return {Kind::kSilent, {{"", 1}}};
+      if (pos == Pos::kFinal) return {Kind::kVowel, {{"o", .5}, {"u", .3}, {"ov", .2}}};
+      return {Kind::kVowel, {{"o", .5}, {"u", .4}, {"ou", .1}}};
+    case U'ז':
+      return {Kind::kConsonant, {{"z", .85}, {"zh", .1}, {"j", .05}}};
+    case U'ח':
+      return {Kind::kConsonant, {{"ch", .4}, {"h", .4}, {"kh", .2}}};
+    case U'ט':
+    case U'ת':
+      return {Kind::kConsonant, {{"t", 1}}};
+    case U'י':
+      if (next == U'י') return {Kind::kConsonant, {{"y", .5}, {"ei", .3}, {"ai", .2}}};
+      if (prev == U'י') return {Kind::kSilent, {{"", 1}}};
+      if (initial) return {Kind::kConsonant, {{"y", .85}, {"i", .1}, {"j", .05}}};
+      if (IsHebrewVowelLetter(prev) || next == U'ו' || next == U'א')
+        return {Kind::kConsonant, {{"y", 1}}};
+      if (pos == Pos::kFinal) return {Kind::kVowel, {{"i", .6}, {"y", .3}, {"ie", .1}}};
+      return {Kind::kVowel, {{"i", .5}, {"e", .3}, {"y", .2}}};
+    case U'כ':
+    case U'ך':
+      if (initial) return {Kind::kConsonant, {{"k", .9}, {"ch", .1}}};
+      return {Kind::kConsonant, {{"k", .5}, {"ch", .3}, {"kh", .2}}};
+    case U'ל':
+      return {Kind::kConsonant, {{"l", 1}}};
+    case U'מ':
+    case U'ם':
+      return {Kind::kConsonant, {{"m", 1}}};
+    case U'נ':
+    case U'ן':
+      return {Kind::kConsonant, {{"n", 1}}};
+    case U'ס':
+      return {Kind::kConsonant, {{"s", 1}}};
+    case U'פ':
+      if (initial) return {Kind::kConsonant, {{"p", .7}, {"f", .3}}};
+      return {Kind::kConsonant, {{"p", .5}, {"f", .5}}};
+    case U'ף':
+      return {Kind::kConsonant, {{"f", 1}}};
+    case U'צ':
+    case U'ץ':
+      return {Kind::kConsonant, {{"tz", .4}, {"ts", .3}, {"z", .2}, {"ch", .1}}};
+    case U'ק':
+      return {Kind::kConsonant, {{"k", .8}, {"q", .2}}};
+    case U'ר':
+      return {Kind::kConsonant, {{"r", 1}}};
+    case U'ש':
+      return {Kind::kConsonant, {{"sh", .7}, {"s", .3}}};
+    default:
+      return {Kind::kSilent, {{"", 1}}};
+  }
+}
+
+constexpr Option kHebrewGuess[] = {{"a", .35}, {"e", .35}, {"", .2}, {"o", .05}, {"i", .05}};
+constexpr Option kHebrewGuessFinal[] = {{"", .4}, {"e", .3}, {"a", .2}, {"o", .05}, {"i", .05}};
+constexpr Alphabet kHebrew = {ReadHebrew,
+                              IsHebrewVowelLetter,
+                              IsHebrewMark,
+                              kHebrewGuess,
+                              std::size(kHebrewGuess),
+                              kHebrewGuessFinal,
+                              std::size(kHebrewGuessFinal)};
+
 bool IsSunLetter(char32_t c) {
   static constexpr std::u32string_view kSun = U"تثدذرزسشصضطظلن";
   return kSun.find(c) != std::u32string_view::npos;
@@ -340,12 +458,12 @@ std::vector<std::string> ArabicRuleSpellings(std::string_view word, size_t limit
   std::u32string_view v(w);
   if (v.size() > 6 && v.substr(0, 5) == U"عبدال") {
     std::vector<Hyp> pre{{"abdul", .45}, {"abdel", .3}, {"abdal", .25}};
-    found = Rules(std::u32string(v.substr(5)), pre, kWidth);
+    found = Rules(kArabic, std::u32string(v.substr(5)), pre, kWidth);
   } else if (v.size() > 3 && v.substr(0, 2) == U"ال") {
     std::u32string rest(v.substr(2));
     std::vector<Hyp> pre{{"al", .6}, {"el", .2}};
-    auto rest_spellings = Rules(rest, {{"", 1.0}}, kWidth);
-    found = Rules(rest, pre, kWidth);
+    auto rest_spellings = Rules(kArabic, rest, {{"", 1.0}}, kWidth);
+    found = Rules(kArabic, rest, pre, kWidth);
     if (IsSunLetter(FoldLetter(rest[0]))) {
       // ash-shams: the article assimilates to a sun letter.
       for (const auto& h : rest_spellings) {
@@ -355,7 +473,7 @@ std::vector<std::string> ArabicRuleSpellings(std::string_view word, size_t limit
       }
     }
   } else {
-    found = Rules(w, start, kWidth);
+    found = Rules(kArabic, w, start, kWidth);
   }
   Prune(found, limit);
   std::vector<std::string> out;
@@ -390,6 +508,40 @@ std::vector<std::string> ArabicWordSpellings(std::string_view word, size_t limit
   }
   size_t rule_budget = out.size() >= 3 ? 2 : limit;
   for (const auto& s : ArabicRuleSpellings(word, rule_budget)) add(s);
+  return out;
+}
+
+std::string HebrewKey(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (char32_t c : Decode(word)) {
+    if (IsHebrewMark(c) || c == U'\'' || c == U'"' || c == U'`') continue;
+    Append(out, c);
+  }
+  return out;
+}
+
+std::vector<std::string> HebrewRuleSpellings(std::string_view word, size_t limit) {
+  std::vector<Hyp> found = Rules(kHebrew, Decode(word), {{"", 1.0}}, 24);
+  Prune(found, limit);
+  std::vector<std::string> out;
+  for (auto& h : found) {
+    if (!h.text.empty()) out.push_back(std::move(h.text));
+  }
+  return out;
+}
+
+std::vector<std::string> HebrewWordSpellings(std::string_view word, size_t limit) {
+  std::vector<std::string> out;
+  auto add = [&](std::string_view s) {
+    if (s.empty() || out.size() >= limit) return;
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.emplace_back(s);
+  };
+  const Lexicon& lex = GetHebrewLexicon();
+  if (auto it = lex.find(HebrewKey(word)); it != lex.end()) {
+    for (auto s : it->second) add(s);
+  }
+  for (const auto& s : HebrewRuleSpellings(word, out.size() >= 3 ? 2 : limit)) add(s);
   return out;
 }
 
