@@ -144,7 +144,7 @@ describe('vigil web console', { concurrency: false }, () => {
     await page.getByTestId('case-notes').getByText('HKID copy').waitFor();
 
     await advance.getByLabel('Refer to partner agency').check();
-    await advance.getByLabel('Partner agency').fill('Hong Kong Police Narcotics Bureau');
+    await advance.getByLabel('Partner agency', { exact: true }).fill('Hong Kong Police Narcotics Bureau');
     await advance.getByLabel('Their reference').fill('NB-2026-0077');
     await advance.getByRole('button', { name: 'Refer to partner agency' }).click();
     await stepper.locator('[aria-current="step"]').getByText('Referred').waitFor();

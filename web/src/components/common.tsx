@@ -19,6 +19,7 @@ export function Score({ value, big }: { value: number; big?: boolean }) {
       aria-label={`score ${pct(value)} out of 100`}
     >
       <span className="score-num">{pct(value)}</span>
+      {big && <span className="score-caption">match score</span>}
       <span className="score-bar" aria-hidden="true">
         <span style={{ width: `${Math.max(0, Math.min(1, value)) * 100}%` }} />
       </span>

@@ -183,7 +183,7 @@ function Lists() {
                   <div className="cell-main">{d.title || d.name}</div>
                   {d.source && <div className="cell-sub">{d.source}</div>}
                 </td>
-                <td>{d.version || '—'}</td>
+                <td className="nowrap">{d.version || '—'}</td>
                 <td className="num">{d.entities.toLocaleString('en')}</td>
               </tr>
             ))}

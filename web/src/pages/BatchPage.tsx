@@ -1,8 +1,8 @@
 // Batch screening: upload a CSV or JSONL file of subjects, watch the server
 // work through it, browse the hits, download the results.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { download, request } from '../api/client';
 import type { Batch } from '../api/types';
@@ -119,6 +119,13 @@ function BatchProgress({ id }: { id: string }) {
     refetchInterval: (q) => (q.state.data?.status === 'running' ? 1000 : false),
   });
   const finished = batch.data && batch.data.status !== 'running';
+  const qc = useQueryClient();
+  useEffect(() => {
+    if (finished) {
+      qc.invalidateQueries({ queryKey: ['alerts'] });
+      qc.invalidateQueries({ queryKey: ['stats'] });
+    }
+  }, [finished, qc]);
   const rows = useQuery({
     queryKey: ['batch-results', id],
     enabled: !!finished,

@@ -75,7 +75,8 @@ export function DashboardPage() {
         { name: 'Escalate', value: s.decisions_by_outcome.escalate ?? 0, fill: C.escalate },
       ]
     : [];
-  const hist = (s?.score_histogram ?? []).map((b) => ({
+  // Alerts start at the threshold, so the empty bands far below it are left out.
+  const hist = (s?.score_histogram ?? []).filter((b) => b.hi > 0.5 || b.count > 0).map((b) => ({
     band: `${Math.round(b.lo * 100)}–${Math.round(b.hi * 100)}`,
     count: b.count,
     lo: b.lo,
@@ -123,7 +124,7 @@ export function DashboardPage() {
                     <XAxis dataKey="day" tick={{ fontSize: 12 }} />
                     <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
                     <Tooltip />
-                    <Bar dataKey="count" name="Alerts" fill={C.accent} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+                    <Bar dataKey="count" name="Alerts" fill={C.accent} radius={[3, 3, 0, 0]} maxBarSize={48} isAnimationActive={false} />
                   </BarChart>
                 </ResponsiveContainer>
               )}
@@ -135,7 +136,7 @@ export function DashboardPage() {
                   <XAxis dataKey="band" tick={{ fontSize: 11 }} interval={0} />
                   <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
                   <Tooltip />
-                  <Bar dataKey="count" name="Alerts" radius={[3, 3, 0, 0]} isAnimationActive={false}>
+                  <Bar dataKey="count" name="Alerts" radius={[3, 3, 0, 0]} maxBarSize={56} isAnimationActive={false}>
                     {hist.map((h) => (
                       <Cell key={h.band} fill={h.lo >= 0.9 ? C.match : h.lo >= 0.8 ? C.escalate : h.lo >= 0.7 ? C.accent : C.muted} />
                     ))}
@@ -150,7 +151,7 @@ export function DashboardPage() {
                   <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
                   <YAxis type="category" dataKey="name" width={80} tick={{ fontSize: 12 }} />
                   <Tooltip />
-                  <Bar dataKey="value" name="Decisions" radius={[0, 3, 3, 0]} isAnimationActive={false}>
+                  <Bar dataKey="value" name="Decisions" radius={[0, 3, 3, 0]} maxBarSize={32} isAnimationActive={false}>
                     {decisions.map((d) => (
                       <Cell key={d.name} fill={d.fill} />
                     ))}
@@ -169,9 +170,9 @@ export function DashboardPage() {
                     <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
                     <Tooltip />
                     <Legend wrapperStyle={{ fontSize: 12 }} />
-                    <Bar dataKey="match" name="Match" stackId="d" fill={C.match} isAnimationActive={false} />
-                    <Bar dataKey="no_match" name="No match" stackId="d" fill={C.no_match} isAnimationActive={false} />
-                    <Bar dataKey="escalate" name="Escalate" stackId="d" fill={C.escalate} isAnimationActive={false} />
+                    <Bar dataKey="match" name="Match" stackId="d" fill={C.match} maxBarSize={64} isAnimationActive={false} />
+                    <Bar dataKey="no_match" name="No match" stackId="d" fill={C.no_match} maxBarSize={64} isAnimationActive={false} />
+                    <Bar dataKey="escalate" name="Escalate" stackId="d" fill={C.escalate} maxBarSize={64} isAnimationActive={false} />
                   </BarChart>
                 </ResponsiveContainer>
               )}
@@ -183,7 +184,7 @@ export function DashboardPage() {
                   <XAxis dataKey="name" tick={{ fontSize: 12 }} />
                   <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
                   <Tooltip />
-                  <Bar dataKey="count" name="Cases" radius={[3, 3, 0, 0]} isAnimationActive={false}>
+                  <Bar dataKey="count" name="Cases" radius={[3, 3, 0, 0]} maxBarSize={56} isAnimationActive={false}>
                     {cases.map((c) => (
                       <Cell key={c.key} fill={CASE_COLOURS[c.key]} />
                     ))}
@@ -211,7 +212,7 @@ export function DashboardPage() {
                           <div className="cell-main">{d.title || d.name}</div>
                           {d.source && <div className="cell-sub">{d.source}</div>}
                         </td>
-                        <td>{d.version || '—'}</td>
+                        <td className="nowrap">{d.version || '—'}</td>
                         <td className="num">{d.entities.toLocaleString('en')}</td>
                       </tr>
                     ))}

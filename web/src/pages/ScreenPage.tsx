@@ -4,7 +4,7 @@
 // look-up that leaves no alert, and shows the near misses below the threshold.
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { request } from '../api/client';
 import type {
@@ -79,8 +79,16 @@ export function ScreenPage() {
   const [form, setForm] = useState<FormState>(EMPTY);
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
   const catalog = useQuery({ queryKey: ['catalog'], queryFn: () => request<Catalog>('/catalog') });
+  const qc = useQueryClient();
 
   const screen = useMutation({
+    onSuccess: (o) => {
+      // A recorded screening adds alerts: the queue and the figures change.
+      if (o.recorded) {
+        qc.invalidateQueries({ queryKey: ['alerts'] });
+        qc.invalidateQueries({ queryKey: ['stats'] });
+      }
+    },
     mutationFn: async (f: FormState): Promise<Outcome> => {
       const subject = subjectOf(f);
       const threshold = Number(f.threshold) || 0.7;
@@ -256,7 +264,9 @@ function Results({ outcome }: { outcome: Outcome }) {
       <h2>
         {hits.length === 0
           ? 'No hits'
-          : `${hits.length} ${hits.length === 1 ? 'hit' : 'hits'}${outcome.recorded ? ' recorded as alerts' : ''}`}
+          : hits.length === 1
+            ? `1 hit${outcome.recorded ? ' recorded as an alert' : ''}`
+            : `${hits.length} hits${outcome.recorded ? ' recorded as alerts' : ''}`}
         {outcome.recorded && outcome.screeningId !== undefined && (
           <span className="sub"> · screening #{outcome.screeningId} · {when(outcome.at)}</span>
         )}
