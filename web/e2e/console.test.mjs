@@ -115,6 +115,19 @@ describe('vigil web console', { concurrency: false }, () => {
     await page.getByRole('heading', { name: 'Alert queue' }).waitFor();
     await page.waitForLoadState('networkidle');
     assert.equal(await page.locator(`tr[data-alert-id="${state.wangAlert}"]`).count(), 0, 'still out of the queue after restart');
+
+    // Screening the same subject again: the hit is suppressed by the decision,
+    // and the console says so rather than hiding it.
+    await page.goto('/ui/screen');
+    await page.getByLabel('Name').fill('王伟');
+    await page.getByLabel('Birth date').fill('1975-03-14');
+    await page.getByLabel('Nationality').fill('cn');
+    await page.getByRole('button', { name: 'Screen', exact: true }).click();
+    const again = page.getByTestId('results').getByTestId('hit').filter({ hasText: 'WANG Wei' }).first();
+    await again.getByText('Suppressed', { exact: true }).waitFor();
+    await again.getByText(`alert #${state.wangAlert}`, { exact: false }).waitFor();
+    await page.goto('/ui/alerts?status=suppressed');
+    await page.getByTestId('alert-queue').getByText(`by no-match on #${state.wangAlert}`).first().waitFor();
   });
 
   it('confirms a match with the keyboard, opens a case and advances it to referral', async () => {
