@@ -4,9 +4,11 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/uspoof.h>
+#include <unicode/utf8.h>
 
 #include <map>
 #include <memory>
+#include <unordered_map>
 #include <utility>
 
 #include "text/internal/icu_util.h"
@@ -136,16 +138,20 @@ const Confusables& GetConfusables() {
 // among Latin/Cyrillic/Greek; with fold_case, replacements are case-folded. Letters count 2 when
 // they have no look-alike (they prove the script) and 1 otherwise.
 void FoldConfusables(icu::UnicodeString& word, bool fold_case) {
-  int weight[3] = {0, 0, 0};
   int present = 0;
   for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
     UChar32 c = word.char32At(i);
     ConfScript s = ConfScriptOf(c);
-    if (s == kConfNone || !u_isalpha(c)) continue;
-    present |= 1 << s;
-    weight[s] += GetConfusables().HasLookAlike(c) ? 1 : 2;
+    if (s != kConfNone && u_isalpha(c)) present |= 1 << s;
   }
   if (present == 0 || (present & (present - 1)) == 0) return;  // one script only
+  int weight[3] = {0, 0, 0};
+  for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) {
+    UChar32 c = word.char32At(i);
+    ConfScript s = ConfScriptOf(c);
+    if (s == kConfNone || !u_isalpha(c)) continue;
+    weight[s] += GetConfusables().HasLookAlike(c) ? 1 : 2;
+  }
   int dominant = 0;
   for (int s = 1; s < 3; ++s) {
     if (weight[s] > weight[dominant]) dominant = s;
@@ -260,15 +266,70 @@ std::string CleanName(std::string_view raw) {
   return collapsed;
 }
 
-std::string FoldToAscii(std::string_view cleaned) {
-  if (IsAscii(cleaned)) {
-    std::string out(cleaned);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
+// ICU's Latin-ASCII costs tens of microseconds a call; on cleaned (NFKC,
+// case-folded) text it acts letter by letter, so its answer for every Latin
+// letter up to U+024F and in U+1E00-U+1EFF is computed once and looked up.
+// Anything else non-ASCII and Latin (rare: combining marks, IPA) goes to ICU.
+class AsciiFoldTable {
+ public:
+  AsciiFoldTable() {
+    auto fill = [&](UChar32 lo, UChar32 hi) {
+      for (UChar32 c = lo; c <= hi; ++c) {
+        std::string in;
+        icu::UnicodeString(c).toUTF8String(in);
+        table_[c] = internal::TransliterateUtf8(internal::Translit::kLatinAscii, in);
+      }
+    };
+    fill(0x00A0, 0x024F);
+    fill(0x1E00, 0x1EFF);
   }
-  return internal::TransliterateUtf8(internal::Translit::kLatinAscii, cleaned);
+  // Appends the fold of c; false if c needs ICU.
+  bool Append(UChar32 c, std::string& out) const {
+    auto it = table_.find(c);
+    if (it != table_.end()) {
+      out += it->second;
+      return true;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    if (uscript_getScript(c, &status) == USCRIPT_LATIN || u_getCombiningClass(c) != 0) {
+      return false;
+    }
+    char buf[4];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, c, error);
+    if (!error) out.append(buf, static_cast<size_t>(len));
+    return true;
+  }
+
+ private:
+  std::unordered_map<UChar32, std::string> table_;
+};
+
+std::string FoldToAscii(std::string_view cleaned) {
+  std::string out;
+  out.reserve(cleaned.size());
+  static const AsciiFoldTable* table = new AsciiFoldTable();
+  const auto* p = reinterpret_cast<const uint8_t*>(cleaned.data());
+  const int32_t n = static_cast<int32_t>(cleaned.size());
+  int32_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      char c = static_cast<char>(p[i++]);
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) continue;
+    if (!table->Append(c, out)) {
+      return internal::TransliterateUtf8(internal::Translit::kLatinAscii, cleaned);
+    }
+  }
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
 }
 
 std::vector<std::string> Tokenize(std::string_view cleaned) {

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "text/internal/golden.h"
+#include "text/internal/icu_util.h"
 
 namespace vigil::text {
 namespace {
@@ -48,6 +49,25 @@ TEST(FoldToAsciiTest, Golden) {
   ASSERT_GE(rows.size(), 8u);
   for (const auto& r : rows) {
     EXPECT_EQ(FoldToAscii(r.cells[0]), r.cells[1]) << "text_fold.tsv:" << r.line;
+  }
+}
+
+// The per-letter table must give exactly what ICU's Latin-ASCII gives on
+// whole strings (it is only a cache of it).
+TEST(FoldToAsciiTest, TableAgreesWithIcuOnRandomLatinStrings) {
+  uint32_t x = 7;
+  auto next = [&] { return x = x * 1664525u + 1013904223u; };
+  for (int round = 0; round < 3000; ++round) {
+    icu::UnicodeString u;
+    for (int k = 0; k < 8; ++k) {
+      uint32_t r = next() >> 8;
+      UChar32 c =
+          r % 5 == 0 ? 0x20 : (r % 3 == 0 ? 0x1E00 + (r >> 4) % 0x100 : 0x00C0 + (r >> 4) % 0x190);
+      u.append(c);
+    }
+    std::string s;
+    u.toUTF8String(s);
+    EXPECT_EQ(FoldToAscii(s), internal::TransliterateUtf8(internal::Translit::kLatinAscii, s)) << s;
   }
 }
 

@@ -23,6 +23,11 @@ struct Romanization {
 // are vowelled the way names are commonly written (محمد -> muhammad, mohammed),
 // not consonant skeletons. Han is not handled here (see names/chinese.h): for
 // kHan, kLatin and kUnknown the result is empty.
+// One exception to one-token-per-token: a Korean name written as a single
+// Hangul word of 2-4 syllables (김정은) is split into family name and given
+// name, so it gives two tokens, family name first as written, given name
+// syllables joined ("kim jongun", "gim jeongeun"); the comparator joins and
+// splits syllables ("jong un" = "jongun").
 std::vector<Romanization> Romanize(std::string_view cleaned, Script script);
 
 }  // namespace vigil::text

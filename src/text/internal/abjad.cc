@@ -483,7 +483,7 @@ std::vector<std::string> ArabicRuleSpellings(std::string_view word, size_t limit
   return out;
 }
 
-std::vector<std::string> ArabicWordSpellings(std::string_view word, size_t limit) {
+std::vector<std::string> ArabicWordSpellingsUncached(std::string_view word, size_t limit) {
   std::vector<std::string> out;
   auto add = [&](std::string_view s) {
     if (s.empty() || out.size() >= limit) return;
@@ -531,7 +531,7 @@ std::vector<std::string> HebrewRuleSpellings(std::string_view word, size_t limit
   return out;
 }
 
-std::vector<std::string> HebrewWordSpellings(std::string_view word, size_t limit) {
+std::vector<std::string> HebrewWordSpellingsUncached(std::string_view word, size_t limit) {
   std::vector<std::string> out;
   auto add = [&](std::string_view s) {
     if (s.empty() || out.size() >= limit) return;
@@ -543,6 +543,35 @@ std::vector<std::string> HebrewWordSpellings(std::string_view word, size_t limit
   }
   for (const auto& s : HebrewRuleSpellings(word, out.size() >= 3 ? 2 : limit)) add(s);
   return out;
+}
+
+namespace {
+
+// Names repeat (محمد, عبد, כהן): each thread keeps the spellings of the words
+// it has seen. Bounded: emptied when full.
+const std::vector<std::string>& Cached(int alphabet, std::string_view word, size_t limit,
+                                       std::vector<std::string> (*compute)(std::string_view,
+                                                                           size_t)) {
+  constexpr size_t kMaxEntries = 1 << 16;
+  thread_local std::unordered_map<std::string, std::vector<std::string>> cache;
+  std::string key;
+  key.reserve(word.size() + 2);
+  key.push_back(static_cast<char>('0' + alphabet));
+  key.push_back(static_cast<char>(limit));
+  key.append(word);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() >= kMaxEntries) cache.clear();
+  return cache.emplace(std::move(key), compute(word, limit)).first->second;
+}
+
+}  // namespace
+
+std::vector<std::string> ArabicWordSpellings(std::string_view word, size_t limit) {
+  return Cached(0, word, limit, ArabicWordSpellingsUncached);
+}
+
+std::vector<std::string> HebrewWordSpellings(std::string_view word, size_t limit) {
+  return Cached(1, word, limit, HebrewWordSpellingsUncached);
 }
 
 }  // namespace vigil::text::internal
