@@ -178,6 +178,8 @@ def hk_penalty(s, all_spellings):
         p += 1
     if s == "si":
         p += 1
+    if s == "sze" and "si" in all_spellings:
+        p -= 1  # 思 si/soi/sze: sze is the government spelling of si
     if s.endswith("a") and s + "h" in all_spellings:
         p += 1
     return p
