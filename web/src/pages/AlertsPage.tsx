@@ -210,36 +210,36 @@ export function AlertsPage() {
                   onClick={() => navigate(`/ui/alerts/${a.id}`)}
                   data-alert-id={a.id}
                 >
-                  <td>
+                  <td className="c-id">
                     <Link to={`/ui/alerts/${a.id}`} onClick={(e) => e.stopPropagation()}>
                       #{a.id}
                     </Link>
                   </td>
-                  <td>
+                  <td className="c-score">
                     <Score value={a.score} />
                   </td>
-                  <td>
+                  <td className="c-subject">
                     <div className="cell-main" lang="und">
                       {a.subject_caption}
                     </div>
                     {a.reference && <div className="cell-sub">{a.reference}</div>}
                   </td>
-                  <td>
+                  <td className="c-entry">
                     <div className="cell-main" lang="und">
                       {a.entity_caption}
                     </div>
                     <div className="cell-sub">{a.entity_id}</div>
                   </td>
-                  <td>
+                  <td className="c-list">
                     <span className="chip">{a.dataset}</span>
                   </td>
-                  <td>
+                  <td className="c-status">
                     <StatusBadge status={a.status} />
                     {a.suppressed_by && (
                       <div className="cell-sub">by no-match on #{a.suppressed_by.alert_id}</div>
                     )}
                   </td>
-                  <td className="nowrap">{when(a.created_at)}</td>
+                  <td className="c-raised nowrap">{when(a.created_at)}</td>
                 </tr>
               ))}
             </tbody>
