@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -16,62 +17,45 @@ std::vector<std::string> Split(const std::string& s) {
   return out;
 }
 
-struct Case {
-  std::string name;
-  std::string rest;
-  std::vector<std::string> types;
-};
-
-TEST(LegalFormsTest, LatinTokens) {
-  const std::vector<Case> cases = {
-      {"acme ltd", "acme", {"llc"}},
-      {"acme limited", "acme", {"llc"}},
-      {"romashka limited liability company", "romashka", {"llc"}},
-      {"ooo romashka", "romashka", {"llc"}},
-      {"siemens ag", "siemens", {"jsc"}},
-      {"rosneft pjsc", "rosneft", {"jsc"}},
-      {"volkswagen gmbh", "volkswagen", {"llc"}},
-      {"mueller gmbh & co kg", "mueller", {"lp"}},
-      {"cemex s a b de c v", "cemex", {"jsc"}},
-      {"grupo alfa sa de cv", "grupo alfa", {"jsc"}},
-      {"fiat s p a", "fiat", {"jsc"}},
-      {"kowalski sp z o o", "kowalski", {"llc"}},
-      {"shell n v", "shell", {"jsc"}},
-      {"dbs pte ltd", "dbs", {"llc"}},
-      {"petronas sdn bhd", "petronas", {"llc"}},
-      {"acme corp", "acme", {"llc"}},
-      {"zao acme", "acme", {"jsc"}},
-      {"acme", "acme", {}},
-      {"limited", "limited", {}},  // never reduced to nothing
-      {"acme holdings", "acme holdings", {}},
-      {"bank of limited resources", "bank of limited resources", {}},  // not at an edge
-  };
-  for (const Case& c : cases) {
-    std::vector<std::string> tokens = Split(c.name);
-    const std::vector<std::string> types = ExtractLegalForms(tokens);
-    EXPECT_EQ(tokens, Split(c.rest)) << c.name;
-    EXPECT_EQ(types, c.types) << c.name;
-  }
+std::vector<std::string> Fields(const std::string& line) {
+  std::vector<std::string> f;
+  std::stringstream ss(line);
+  for (std::string field; std::getline(ss, field, '\t');) f.push_back(field);
+  return f;
 }
 
-TEST(LegalFormsTest, TextWithoutSpaces) {
-  const std::vector<Case> cases = {
-      {"中国石油天然气股份有限公司", "中国石油天然气", {"jsc"}},
-      {"华为技术有限公司", "华为技术", {"llc"}},
-      {"株式会社トヨタ", "トヨタ", {"jsc"}},
-      {"トヨタ自動車株式会社", "トヨタ自動車", {"jsc"}},
-      {"ооо ромашка", "ромашка", {"llc"}},
-      {"пао газпром", "газпром", {"jsc"}},
-      {"газпром пао", "газпром", {"jsc"}},
-      {"прооо ромашка", "прооо ромашка", {}},  // not a whole word
-      {"有限公司", "有限公司", {}},            // never reduced to nothing
-  };
-  for (const Case& c : cases) {
-    std::string text = c.name;
-    const std::vector<std::string> types = ExtractLegalFormsFromText(text);
-    EXPECT_EQ(text, c.rest) << c.name;
-    EXPECT_EQ(types, c.types) << c.name;
+std::vector<std::string> SplitTypes(const std::string& s) {
+  std::vector<std::string> out;
+  if (s == "-") return out;
+  std::stringstream ss(s);
+  for (std::string t; std::getline(ss, t, ',');) out.push_back(t);
+  return out;
+}
+
+TEST(LegalFormsTest, Golden) {
+  std::ifstream in("tests/golden/latin_legal_forms.tsv");
+  ASSERT_TRUE(in.good()) << "cannot open tests/golden/latin_legal_forms.tsv";
+  std::string line;
+  int lineno = 0, rows = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string> f = Fields(line);
+    ASSERT_GE(f.size(), 4u) << "latin_legal_forms.tsv:" << lineno;
+    const std::string where = "latin_legal_forms.tsv:" + std::to_string(lineno) + " " + f[1];
+    if (f[0] == "tokens") {
+      std::vector<std::string> tokens = Split(f[1]);
+      EXPECT_EQ(ExtractLegalForms(tokens), SplitTypes(f[3])) << where;
+      EXPECT_EQ(tokens, Split(f[2])) << where;
+    } else {
+      ASSERT_EQ(f[0], "text") << where;
+      std::string text = f[1];
+      EXPECT_EQ(ExtractLegalFormsFromText(text), SplitTypes(f[3])) << where;
+      EXPECT_EQ(text, f[2]) << where;
+    }
+    ++rows;
   }
+  EXPECT_GT(rows, 25);
 }
 
 TEST(LegalFormsTest, TypeOfOneSpelling) {
