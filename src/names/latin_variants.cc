@@ -10,66 +10,93 @@ bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c 
 bool IsLetter(char c) { return c >= 'a' && c <= 'z'; }
 
 // Consonant spellings that differ between schemes, and the vowel digraphs
-// ou/oo/ee, longest match first at each position.
-std::string FoldSpellings(const std::string& s) {
-  struct Rule {
-    std::string_view from, to;
-  };
-  static constexpr std::array<Rule, 14> kRules = {{{"tsch", "ch"},
-                                                   {"dzh", "j"},
-                                                   {"tch", "ch"},
-                                                   {"dj", "j"},
-                                                   {"ph", "f"},
-                                                   {"kh", "h"},
-                                                   {"gh", "g"},
-                                                   {"th", "t"},
-                                                   {"dh", "d"},
-                                                   {"ck", "k"},
-                                                   {"ch", "ch"},
-                                                   {"ou", "u"},
-                                                   {"oo", "u"},
-                                                   {"ee", "i"}}};
-  std::string out;
-  out.reserve(s.size() + 2);
-  for (size_t i = 0; i < s.size();) {
-    const std::string_view rest = std::string_view(s).substr(i);
-    bool matched = false;
-    for (const Rule& r : kRules) {
-      if (rest.starts_with(r.from)) {
-        out += r.to;
-        i += r.from.size();
-        matched = true;
-        break;
-      }
-    }
-    if (matched) continue;
-    const char c = s[i];
-    const char next = i + 1 < s.size() ? s[i + 1] : 0;
+// ou/oo/ee, longest match first at each position:
+//   tsch tch -> ch, dzh dj -> j, ph -> f, kh -> h, gh -> g, th -> t, dh -> d,
+//   ck -> k, ch stays, c -> s before e/i/y else k, x -> ks, q -> k, w -> v,
+//   ou oo -> u, ee -> i.
+void FoldSpellings(std::string_view s, std::string* out) {
+  out->clear();
+  const size_t n = s.size();
+  auto at = [&](size_t k) { return k < n ? s[k] : '\0'; };
+  for (size_t i = 0; i < n;) {
+    const char c = s[i], n1 = at(i + 1), n2 = at(i + 2), n3 = at(i + 3);
     switch (c) {
+      case 't':
+        if (n1 == 's' && n2 == 'c' && n3 == 'h') {
+          *out += "ch";
+          i += 4;
+        } else if (n1 == 'c' && n2 == 'h') {
+          *out += "ch";
+          i += 3;
+        } else {
+          *out += 't';
+          i += n1 == 'h' ? 2 : 1;
+        }
+        continue;
+      case 'd':
+        if (n1 == 'z' && n2 == 'h') {
+          *out += 'j';
+          i += 3;
+        } else if (n1 == 'j') {
+          *out += 'j';
+          i += 2;
+        } else {
+          *out += 'd';
+          i += n1 == 'h' ? 2 : 1;
+        }
+        continue;
+      case 'p':
+        *out += n1 == 'h' ? 'f' : 'p';
+        i += n1 == 'h' ? 2 : 1;
+        continue;
+      case 'k':
+        *out += n1 == 'h' ? 'h' : 'k';
+        i += n1 == 'h' ? 2 : 1;
+        continue;
+      case 'g':
+        *out += 'g';
+        i += n1 == 'h' ? 2 : 1;
+        continue;
+      case 'c':
+        if (n1 == 'k') {
+          *out += 'k';
+          i += 2;
+        } else if (n1 == 'h') {
+          *out += "ch";
+          i += 2;
+        } else {
+          *out += (n1 == 'e' || n1 == 'i' || n1 == 'y') ? 's' : 'k';
+          ++i;
+        }
+        continue;
+      case 'o':
+        *out += (n1 == 'u' || n1 == 'o') ? 'u' : 'o';
+        i += (n1 == 'u' || n1 == 'o') ? 2 : 1;
+        continue;
+      case 'e':
+        *out += n1 == 'e' ? 'i' : 'e';
+        i += n1 == 'e' ? 2 : 1;
+        continue;
       case 'x':
-        out += "ks";
+        *out += "ks";
         break;
       case 'q':
-        out += 'k';
+        *out += 'k';
         break;
       case 'w':
-        out += 'v';
-        break;
-      case 'c':
-        out += (next == 'e' || next == 'i' || next == 'y') ? 's' : 'k';
+        *out += 'v';
         break;
       default:
-        out += c;
+        *out += c;
     }
     ++i;
   }
-  return out;
 }
 
 // i/y as a glide or a vowel.
-std::string FoldGlides(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
+void FoldGlides(std::string_view s, std::string* out_ptr) {
+  std::string& out = *out_ptr;
+  out.clear();
   const size_t n = s.size();
   for (size_t i = 0; i < n; ++i) {
     const char c = s[i];
@@ -90,42 +117,45 @@ std::string FoldGlides(const std::string& s) {
       out += c;
     }
   }
-  return out;
 }
 
 void CollapseDoubles(std::string& s) { s.erase(std::unique(s.begin(), s.end()), s.end()); }
 
 // Keeps the first vowel group (by class), drops inner vowel groups, keeps a
 // word-final vowel group (by class).
-std::string VowelSkeleton(const std::string& s) {
-  auto classify = [](std::string_view g) -> std::string {
-    if (std::all_of(g.begin(), g.end(), [](char c) { return c == 'a'; })) return "a";
-    if (std::all_of(g.begin(), g.end(), [](char c) { return c == 'e' || c == 'i'; })) return "i";
-    if (std::all_of(g.begin(), g.end(), [](char c) { return c == 'o' || c == 'u'; })) return "u";
-    return std::string(g);  // a diphthong (ai, ao, au, ua...) keeps its spelling
+void VowelSkeleton(std::string_view s, std::string* out) {
+  auto append_class = [out](std::string_view g) {
+    auto all = [g](auto pred) { return std::all_of(g.begin(), g.end(), pred); };
+    if (all([](char c) { return c == 'a'; })) {
+      *out += 'a';
+    } else if (all([](char c) { return c == 'e' || c == 'i'; })) {
+      *out += 'i';
+    } else if (all([](char c) { return c == 'o' || c == 'u'; })) {
+      *out += 'u';
+    } else {
+      *out += g;  // a diphthong (ai, ao, au, ua...) keeps its spelling
+    }
   };
-  std::string out;
+  out->clear();
   bool first = true;
   for (size_t i = 0; i < s.size();) {
     if (!IsVowel(s[i])) {
-      out += s[i++];
+      *out += s[i++];
       continue;
     }
     size_t j = i;
     while (j < s.size() && IsVowel(s[j])) ++j;
-    const std::string_view group = std::string_view(s).substr(i, j - i);
-    if (first || j == s.size()) out += classify(group);
+    if (first || j == s.size()) append_class(s.substr(i, j - i));
     first = false;
     i = j;
   }
-  return out;
 }
 
 }  // namespace
 
 std::string RomanizationKey(std::string_view token) {
   std::string s;
-  s.reserve(token.size() + 2);
+
   for (char c : token) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     if (IsLetter(c)) s += c;
@@ -133,7 +163,10 @@ std::string RomanizationKey(std::string_view token) {
   if (s.empty()) return s;
   if (s.size() > 3 && s.starts_with("mc")) s.insert(1, "a");               // mcdonald -> macdonald
   if (s.size() > 3 && s.ends_with("ff")) s.replace(s.size() - 2, 2, "v");  // ivanoff
-  s = FoldGlides(FoldSpellings(s));
+  std::string t;
+
+  FoldSpellings(s, &t);
+  FoldGlides(t, &s);
   if (s.size() > 3 && s.ends_with("ij")) s.pop_back();                             // dmitrij
   if (s.size() > 3 && s.ends_with('h') && IsVowel(s[s.size() - 2])) s.pop_back();  // fatimah
   CollapseDoubles(s);
@@ -142,9 +175,9 @@ std::string RomanizationKey(std::string_view token) {
       std::any_of(s.begin(), s.end() - 2, IsVowel)) {
     s.pop_back();
   }
-  s = VowelSkeleton(s);
-  CollapseDoubles(s);
-  return s;
+  VowelSkeleton(s, &t);
+  CollapseDoubles(t);
+  return t;
 }
 
 Particle ParticleKind(std::string_view t) {
