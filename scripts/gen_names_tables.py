@@ -263,7 +263,7 @@ def count_sources(src):
         for line in f:
             m = re.match(r"U\+([0-9A-F]+): ([^#\s,]+)", line)
             if m:
-                readings[chr(int(m.group(1), 16))] = fold_latin(m.group(2)).replace("u", "u")
+                readings[chr(int(m.group(1), 16))] = fold_latin(m.group(2))  # lǘ -> lu
     c = collections.Counter()
     with open(os.path.join(src, "romanization", "sinonym", "familyname_orcid.csv"),
               encoding="utf-8") as f:
