@@ -28,6 +28,9 @@ void FoldSpellings(std::string_view s, std::string* out) {
         } else if (n1 == 'c' && n2 == 'h') {
           *out += "ch";
           i += 3;
+        } else if (n1 == 'z') {
+          *out += "ts";  // German tz for ts
+          i += 2;
         } else {
           *out += 't';
           i += n1 == 'h' ? 2 : 1;
@@ -52,6 +55,19 @@ void FoldSpellings(std::string_view s, std::string* out) {
       case 'k':
         *out += n1 == 'h' ? 'h' : 'k';
         i += n1 == 'h' ? 2 : 1;
+        continue;
+      case 's':
+        if (n1 == 'c' && n2 == 'h') {  // German sch for sh
+          *out += "sh";
+          i += 3;
+          continue;
+        }
+        *out += 's';
+        ++i;
+        continue;
+      case 'z':
+        *out += 'z';
+        ++i;
         continue;
       case 'g':
         *out += 'g';

@@ -6,8 +6,8 @@
 // token to a key on which such spellings meet, by general rules of how
 // romanization schemes differ (not a list of names):
 //   - consonant spellings: ph/f, kh/h, gh/g, th/t, dh/d, w/v, q/k, x/ks, ck/k,
-//     c/k (c/s before e, i, y), dj/dzh/j, tch/tsch/ch, final -ff/-v (Ivanoff),
-//     mc-/mac- (McDonald);
+//     c/k (c/s before e, i, y), dj/dzh/j, tch/tsch/ch, sch/sh, tz/ts, final
+//     -ff/-v (Ivanoff), mc-/mac- (McDonald);
 //   - vowels: ou/oo/u, ee/i, i/y before a vowel (Tatiana/Tatyana, Maria/Mariya),
 //     y after a consonant before e/o (Pyotr/Petr, Fyodor/Fedor), initial ye-/e-
 //     (Yevgeny/Evgeny), y/i elsewhere and j/i after a vowel (Nikolaj/Nikolay),
@@ -21,7 +21,7 @@
 // inner vowel (Hamid/Hamad); the comparator still scores the spellings.
 // Measured on Wikidata name tokens with a Russian or Arabic transliteration
 // (netransliteration, CC0): of the pairs of different Latin spellings of one
-// native token, 24% (Russian) / 36% (Arabic) get one key (many pairs there are
+// native token, 24.5% (Russian) / 36% (Arabic) get one key (many pairs there are
 // spellings from different languages, Braun/Broun, which no rule should join);
 // two unrelated tokens picked at random share a key 0.0015% of the time.
 //
