@@ -41,6 +41,7 @@ constexpr std::pair<std::string_view, std::string_view> kAuthored[] = {
     {"bolivia plurinational state of", "bo"},
     {"bosnian", "ba"},
     {"bosnia and herzegovina", "ba"},
+    {"bosnia herzegovina", "ba"},
     {"brazilian", "br"},
     {"british", "gb"},
     {"united kingdom of great britain and northern ireland", "gb"},
