@@ -45,7 +45,7 @@ export interface PartAlignment {
   query: string;
   candidate: string;
   method: string;
-  scheme: string;
+  scheme?: string;
   similarity: number;
   weight: number;
 }

@@ -56,16 +56,33 @@ export function methodLabel(method: string, scheme?: string): string {
 
 const SCHEME_LABEL: Record<string, string> = {
   pinyin: 'Hanyu Pinyin',
-  cantonese: 'Cantonese (HK)',
   'wade-giles': 'Wade–Giles',
+  cantonese: 'Cantonese',
+  'hk-cantonese': 'Hong Kong Cantonese',
   jyutping: 'Jyutping',
   yale: 'Yale',
-  'icao-9303': 'ICAO 9303',
-  gost: 'GOST',
+  'icao-9303': 'ICAO 9303 (passports)',
+  'mvd-310': 'MVD 310',
+  'mvd-782': 'MVD 782',
   'bgn-pcgn': 'BGN/PCGN',
-  arabic: 'Arabic',
+  'iso-9': 'ISO 9',
+  'iso-9985': 'ISO 9985',
+  'gost-7034': 'GOST 7.79',
+  'gost-52535': 'GOST 52535',
+  'ala-lc': 'ALA-LC',
+  'korean-rr': 'Revised Romanization',
+  'mccune-reischauer': 'McCune–Reischauer',
+  hangul: 'Hangul',
+  kana: 'Kana',
+  'hepburn-oo': 'Hepburn',
+  'hepburn-oh': 'Hepburn',
+  'elot-743': 'ELOT 743',
+  'arabic-vowelled': 'Arabic, vowelled',
+  'hebrew-vowelled': 'Hebrew, vowelled',
+  'latin-syllables': 'syllables joined',
 };
 export function schemeLabel(scheme: string): string {
+  if (scheme.startsWith('informal-')) return 'informal spelling';
   return SCHEME_LABEL[scheme] ?? scheme;
 }
 
@@ -77,6 +94,7 @@ export const FEATURE_LABEL: Record<string, string> = {
   gender: 'Gender',
   identifier: 'Identifier',
   schema: 'Type',
+  legal_form: 'Legal form',
 };
 export function featureLabel(name: string): string {
   return FEATURE_LABEL[name] ?? name.replace(/_/g, ' ');
