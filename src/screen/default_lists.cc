@@ -39,4 +39,31 @@ Result<std::vector<std::string>> DefaultListPaths() {
                           "); name lists with --list or an index with --index");
 }
 
+Result<std::shared_ptr<const ScreenerImpl>> OpenScreener(
+    const std::vector<std::string>& lists, const std::string& index, const LoadOptions& load,
+    const MatchOptions& match, const ScreenerConfig& config, std::string* described) {
+  if (!index.empty() && !lists.empty()) {
+    return Status::InvalidArgument("give --list or --index, not both");
+  }
+  if (!index.empty()) {
+    auto s = ScreenerImpl::Open(index, match, config);
+    if (s.ok() && described) {
+      *described = "index " + index + ": " + std::to_string((*s)->size()) + " entities";
+    }
+    return s;
+  }
+  std::vector<std::string> paths = lists;
+  if (paths.empty()) {
+    auto d = DefaultListPaths();
+    if (!d.ok()) return d.status();
+    paths = *d;
+  }
+  auto s = ScreenerImpl::Build(paths, load, match, config);
+  if (s.ok() && described) {
+    *described = std::to_string((*s)->size()) + " entities from";
+    for (const auto& p : paths) *described += " " + p;
+  }
+  return s;
+}
+
 }  // namespace vigil::screen

@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "screen/screener_impl.h"
+#include "vigil/lists.h"
+#include "vigil/matcher.h"
 #include "vigil/status.h"
 
 namespace vigil::screen {
@@ -17,6 +20,13 @@ namespace vigil::screen {
 Result<std::vector<std::string>> DefaultListPaths();
 // Where DefaultListPaths looks, in order (for --help).
 std::vector<std::string> DefaultListDirs();
+
+// The screener a command asked for: the snapshot `index` when not empty, else
+// the lists `lists`, else the bundled lists. `described` receives a line
+// saying what was loaded ("index FILE: N entities" / "lists: ...").
+Result<std::shared_ptr<const ScreenerImpl>> OpenScreener(
+    const std::vector<std::string>& lists, const std::string& index, const LoadOptions& load,
+    const MatchOptions& match, const ScreenerConfig& config, std::string* described);
 
 }  // namespace vigil::screen
 
