@@ -7,7 +7,7 @@ pkgs=(build-essential cmake ninja-build ccache pkg-config
       libcpp-httplib-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
       unicode-data python3 curl ca-certificates)
 if [ "${VIGIL_WITH_BROWSER:-0}" = 1 ]; then pkgs+=(chromium nodejs npm); fi
-if [ "${VIGIL_WITH_BENCH:-0}" = 1 ]; then pkgs+=(postgresql postgresql-contrib python3-matplotlib); fi
+if [ "${VIGIL_WITH_BENCH:-0}" = 1 ]; then pkgs+=(postgresql postgresql-contrib libpq-dev); fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
