@@ -1,4 +1,4 @@
-// vigil lists info PATH... [--format F] [--dataset NAME] [--json]
+// vigil lists info PATH... [--format F] [--dataset NAME] [--map COL=PROP]... [--json]
 //
 // Loads each list and prints what it holds: entities by schema, dataset,
 // version, and the rows that were skipped with their reasons (the first 20
@@ -22,6 +22,7 @@ struct ListsInfoOptions {
   std::vector<std::string> paths;
   std::string format = "auto";
   std::string dataset;
+  std::vector<std::string> maps;  // "dob=birthDate"
   bool json = false;
 };
 
@@ -32,6 +33,15 @@ int RunListsInfo(const ListsInfoOptions& o) {
     LoadOptions options;
     options.format = o.format;
     options.dataset = o.dataset;
+    for (const auto& m : o.maps) {
+      auto eq = m.find('=');
+      if (eq == std::string::npos || eq == 0 || eq + 1 == m.size()) {
+        std::fprintf(stderr, "vigil lists info: --map expects COLUMN=PROPERTY, got \"%s\"\n",
+                     m.c_str());
+        return kExitUsage;
+      }
+      options.column_map.emplace_back(m.substr(0, eq), m.substr(eq + 1));
+    }
     auto list = LoadList(path, options);
     if (!list.ok()) {
       exit_code = kExitFailure;
@@ -85,6 +95,8 @@ VIGIL_COMMAND("lists", "Inspect watchlist files", [](CLI::App* sub) -> std::func
                    "auto, ofac-sdn, ofac-cons, un-xml, bis-dpl, ftm or csv")
       ->capture_default_str();
   info->add_option("--dataset", options->dataset, "Dataset name to tag entities with");
+  info->add_option("--map", options->maps,
+                   "Generic CSV: map a column to an FtM property (COLUMN=PROPERTY, repeatable)");
   info->add_flag("--json", options->json, "Print JSON");
   return [options] { return RunListsInfo(*options); };
 });

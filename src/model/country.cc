@@ -237,11 +237,37 @@ constexpr std::pair<std::string_view, std::string_view> kAuthored[] = {
     {"macao", "mo"},
     {"macau sar", "mo"},
     {"macao sar", "mo"},
+    {"st kitts and nevis", "kn"},
+    {"st vincent and the grenadines", "vc"},
+    {"st lucia", "lc"},
+    {"virgin islands british", "vg"},
+    {"british virgin islands", "vg"},
+    {"virgin islands u s", "vi"},
+    {"virgin islands us", "vi"},
+    {"bahamas", "bs"},
+    {"gambia", "gm"},
+    {"cabo verde", "cv"},
+    {"cape verde", "cv"},
+    {"north macedonia republic of", "mk"},
+    {"north macedonia the republic of", "mk"},
+    {"republic of north macedonia", "mk"},
+    {"micronesia federated states of", "fm"},
+    {"sao tome and principe", "st"},
+    {"holy see", "va"},
+    {"vatican", "va"},
+    {"china hong kong special administrative region", "hk"},
+    {"hong kong special administrative region of china", "hk"},
+    {"china macao special administrative region", "mo"},
+    {"macao special administrative region of china", "mo"},
+    {"netherlands antilles", "an"},
+    {"an", "an"},
+    {"ant", "an"},
     // Historical states: lists still name them in places and dates of birth.
     {"ussr", "su"},
     {"soviet union", "su"},
     {"union of soviet socialist republics", "su"},
     {"soviet", "su"},
+    {"former soviet union", "su"},
     {"su", "su"},
     {"suhh", "su"},
     {"yugoslavia", "yu"},
@@ -284,7 +310,14 @@ std::string Fold(std::string_view text) {
       space = true;
     }
   }
+  // "The Bahamas" / "Bahamas, The"; "Saint Lucia" / "St. Lucia".
   if (out.rfind("the ", 0) == 0) out.erase(0, 4);
+  if (out.size() > 4 && out.compare(out.size() - 4, 4, " the") == 0) out.resize(out.size() - 4);
+  for (size_t p = 0; (p = out.find("saint", p)) != std::string::npos; p += 2) {
+    bool starts = p == 0 || out[p - 1] == ' ';
+    bool ends = p + 5 == out.size() || out[p + 5] == ' ';
+    if (starts && ends) out.replace(p, 5, "st");
+  }
   return out;
 }
 

@@ -37,6 +37,11 @@ TEST(CountryTest, DemonymsAndOfficialForms) {
   EXPECT_EQ(CountryCode("Democratic Republic of the Congo"), "cd");
   EXPECT_EQ(CountryCode("United Republic of Tanzania"), "tz");
   EXPECT_EQ(CountryCode("the Netherlands"), "nl");
+  EXPECT_EQ(CountryCode("Bahamas, The"), "bs");
+  EXPECT_EQ(CountryCode("Virgin Islands, British"), "vg");
+  EXPECT_EQ(CountryCode("Saint Kitts and Nevis"), "kn");
+  EXPECT_EQ(CountryCode("St. Vincent and the Grenadines"), "vc");
+  EXPECT_EQ(CountryCode("China, Hong Kong Special Administrative Region"), "hk");
 }
 
 TEST(CountryTest, HistoricalAndSpecialTerritories) {
