@@ -152,38 +152,3 @@ export function sortedProperties(props: Record<string, string[]>): [string, stri
     .filter(([, v]) => v && v.length)
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }
-
-// Minimal RFC 4180 CSV reader for the batch results file (quoted fields,
-// doubled quotes, CRLF). Returns rows of cells; the first row is the header.
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else quoted = false;
-      } else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}

@@ -1,7 +1,7 @@
 // The alert queue: what analysts work through all day. Filters live in the
 // URL (shareable, kept on back). Keyboard: j/k move, Enter opens, / focuses
 // the status filter.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { request } from '../api/client';
@@ -9,12 +9,21 @@ import type { Alert, Catalog, Page } from '../api/types';
 import { ErrorBox, Empty, Loading, PageHeader, Pager, Score, StatusBadge } from '../components/common';
 import { when } from '../lib/format';
 
+// Score bands: [min_score, max_score) as the queue filters them.
 const BANDS: Record<string, [number, number]> = {
   '': [0, 1],
-  high: [0.9, 1.0001],
+  high: [0.9, 1],
   medium: [0.8, 0.9],
   low: [0, 0.8],
 };
+
+// "To" is a whole day: the server's `until` is exclusive, so ask for the next day.
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 const SORTS: Record<string, string> = {
   '-created_at': 'Newest first',
   created_at: 'Oldest first',
@@ -24,7 +33,7 @@ const SORTS: Record<string, string> = {
 
 export function AlertsPage() {
   const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? 'open';
+  const status = params.get('status') ?? 'open,escalated';
   const dataset = params.get('dataset') ?? '';
   const band = params.get('band') ?? '';
   const since = params.get('since') ?? '';
@@ -46,34 +55,23 @@ export function AlertsPage() {
 
   const catalog = useQuery({ queryKey: ['catalog'], queryFn: () => request<Catalog>('/catalog') });
   const alerts = useQuery({
-    queryKey: ['alerts', status, dataset, band, page],
+    queryKey: ['alerts', status, dataset, band, since, until, sort, page],
     queryFn: () =>
       request<{ alerts: Alert[] } & Page>('/alerts', {
         query: {
           status: status === 'all' ? undefined : status,
           dataset,
           min_score: band ? BANDS[band][0] : undefined,
+          max_score: band && BANDS[band][1] < 1 ? BANDS[band][1] : undefined,
+          since,
+          until: until ? nextDay(until) : undefined,
+          sort,
           page,
           page_size: pageSize,
         },
       }),
   });
-
-  // Score upper bound, dates and order are applied here until GET /alerts
-  // takes them (web/API-REQUESTS.md §2).
-  const rows = useMemo(() => {
-    let list = alerts.data?.alerts ?? [];
-    if (band) list = list.filter((a) => a.score < BANDS[band][1] && a.score >= BANDS[band][0]);
-    if (since) list = list.filter((a) => a.created_at.slice(0, 10) >= since);
-    if (until) list = list.filter((a) => a.created_at.slice(0, 10) <= until);
-    const sorted = [...list];
-    const dir = sort.startsWith('-') ? -1 : 1;
-    const key = sort.replace('-', '');
-    sorted.sort((a, b) =>
-      key === 'score' ? dir * (a.score - b.score) : dir * a.created_at.localeCompare(b.created_at) || dir * (a.id - b.id),
-    );
-    return sorted;
-  }, [alerts.data, band, since, until, sort]);
+  const rows = alerts.data?.alerts ?? [];
 
   const [cursor, setCursor] = useState(0);
   const statusRef = useRef<HTMLSelectElement>(null);
@@ -111,7 +109,7 @@ export function AlertsPage() {
         title="Alert queue"
         sub={
           alerts.data
-            ? `${total} ${status === 'all' ? '' : status.replace('_', ' ') + ' '}alert${total === 1 ? '' : 's'}`
+            ? `${total} ${status === 'all' ? '' : status.replace(',', ' or ').replace('_', ' ') + ' '}alert${total === 1 ? '' : 's'}`
             : undefined
         }
         actions={
@@ -129,6 +127,7 @@ export function AlertsPage() {
         <div className="field">
           <label htmlFor="f-status">Status</label>
           <select id="f-status" ref={statusRef} value={status} onChange={(e) => update('status', e.target.value)}>
+            <option value="open,escalated">Open and escalated</option>
             <option value="open">Open</option>
             <option value="escalated">Escalated</option>
             <option value="match">Match</option>
@@ -181,7 +180,7 @@ export function AlertsPage() {
       {alerts.isPending && <Loading what="alerts" />}
       {alerts.data && rows.length === 0 && (
         <Empty>
-          {status === 'open' ? 'The queue is clear: no open alerts match these filters.' : 'No alerts match these filters.'}
+          {status.startsWith('open') ? 'The queue is clear: no open alerts match these filters.' : 'No alerts match these filters.'}
         </Empty>
       )}
       {rows.length > 0 && (

@@ -8,7 +8,7 @@ import { download, request } from '../api/client';
 import type { Batch } from '../api/types';
 import { roleAtLeast, useAuth } from '../auth';
 import { ErrorBox, PageHeader, Score, StatusBadge } from '../components/common';
-import { parseCsv, when } from '../lib/format';
+import { when } from '../lib/format';
 
 const SAMPLE = `id,schema,name,birthDate,nationality,reference
 app-1,Person,习近平,1953,cn,APP-0001
@@ -100,16 +100,20 @@ export function BatchPage() {
   );
 }
 
+// One row of GET /batches/{id}/results: a subject line and one of its hits
+// (or its error, or neither when nothing matched).
 interface ResultRow {
-  line: string;
-  reference: string;
-  subject_caption: string;
-  alert_id: string;
-  alert_status: string;
-  entity_caption: string;
-  dataset: string;
-  score: string;
-  error: string;
+  line: number;
+  reference: string | null;
+  subject_id: number | null;
+  subject_caption: string | null;
+  alert_id: number | null;
+  alert_status: string | null;
+  entity_id: string | null;
+  entity_caption: string | null;
+  dataset: string | null;
+  score: number | null;
+  error: string | null;
 }
 
 function BatchProgress({ id }: { id: string }) {
@@ -129,14 +133,7 @@ function BatchProgress({ id }: { id: string }) {
   const rows = useQuery({
     queryKey: ['batch-results', id],
     enabled: !!finished,
-    queryFn: async () => {
-      const csv = await request<string>(`/batches/${encodeURIComponent(id)}/results.csv`);
-      const [header, ...body] = parseCsv(typeof csv === 'string' ? csv : '');
-      if (!header) return [];
-      return body
-        .filter((r) => r.length > 1)
-        .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])) as unknown as ResultRow);
-    },
+    queryFn: () => request<{ rows: ResultRow[] }>(`/batches/${encodeURIComponent(id)}/results`).then((r) => r.rows),
   });
   const [onlyHits, setOnlyHits] = useState(true);
   const [dlError, setDlError] = useState<unknown>(null);
@@ -207,7 +204,7 @@ function BatchProgress({ id }: { id: string }) {
                         <span className="muted">no hit</span>
                       )}
                     </td>
-                    <td>{r.score && <Score value={Number(r.score)} />}</td>
+                    <td>{r.score !== null && <Score value={r.score} />}</td>
                     <td>
                       {r.alert_id && (
                         <>
