@@ -42,6 +42,27 @@ double UnmatchedFactor(const PreparedPart& p) {
   }
 }
 
+// Masculine and feminine forms of one name are different people:
+// ivanov/ivanova, alexander/alexandra, mario/maria, sokolsky/sokolskaya.
+bool GenderVariants(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.size() < 3) return false;
+  if (b.size() == a.size() + 1 && b.back() == 'a' && b.substr(0, a.size()) == a) return true;
+  static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {
+      {"er", "ra"}, {"o", "a"}, {"us", "a"}, {"iy", "aya"}, {"ii", "aya"}, {"y", "aya"},
+      {"ij", "aja"}, {"ky", "kaya"}, {"ki", "ka"}, {"sky", "skaya"}, {"ski", "ska"}};
+  for (auto [m, f] : kEndings) {
+    for (int swap = 0; swap < 2; ++swap) {
+      std::string_view x = swap ? b : a, y = swap ? a : b;
+      if (x.size() > m.size() && y.size() > f.size() && x.ends_with(m) && y.ends_with(f) &&
+          x.substr(0, x.size() - m.size()) == y.substr(0, y.size() - f.size())) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 bool Initial(const PreparedPart& a, const PreparedPart& b) {
   return a.text.size() == 1 && b.text.size() > 1 && b.text[0] == a.text[0];
 }
@@ -54,24 +75,19 @@ struct Pair {
   std::string_view scheme;
 };
 
-// Two adjacent parts written as one: "abdul rahman" ~ "abdulrahman",
-// "van der berg" ~ "vanderberg", "dawen" ~ "da wen".
-PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart& a,
-                             const PreparedPart& b) {
+// Adjacent parts written as one: "abdul rahman" ~ "abdulrahman",
+// "van der berg" ~ "vanderberg", "da wen" ~ "dawen".
+PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts, size_t count) {
   const std::string& t = one.text;
-  if (t.size() != a.text.size() + b.text.size()) {
-    // Allow one edit in long joined names.
-    if (t.size() < 8) return {};
-    std::string joined = a.text + b.text;
-    if (DamerauLevenshtein(t, joined) == 1) return {0.85, "typo", ""};
-    return {};
-  }
-  if (t.compare(0, a.text.size(), a.text) == 0 && t.compare(a.text.size(), b.text.size(), b.text) == 0) {
-    return {1.0, "merged", ""};
-  }
-  std::string joined = a.text + b.text;
+  std::string joined;
+  for (size_t k = 0; k < count; ++k) joined += parts[k].text;
+  if (t == joined) return {1.0, "merged", ""};
+  if (one.transcription_only) return {};
   if (names::RomanizationKey(joined) == one.key) return {0.95, "romanization", ""};
-  if (t.size() >= 8 && DamerauLevenshtein(t, joined) == 1) return {0.85, "typo", ""};
+  if (t.size() >= 8 && joined.size() + 1 >= t.size() && t.size() + 1 >= joined.size() &&
+      DamerauLevenshtein(t, joined) == 1) {
+    return {0.85, "typo", ""};
+  }
   return {};
 }
 
@@ -88,6 +104,8 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     part.role = p.role;
     part.key = names::RomanizationKey(p.text);
     part.phonetic = Metaphone(p.text);
+    part.skeleton = TranscriptionSkeleton(p.text);
+    part.transcription_only = form.scheme.ends_with("-joined");
     part.weight = names::NamePartWeight(p.text) * RoleFactor(p.role);
     part.chinese_syllable = names::SplitChineseSyllables(p.text).has_value() &&
                             names::SplitChineseSyllables(p.text)->size() == 1;
@@ -98,35 +116,120 @@ PreparedForm PrepareForm(const names::NameForm& form) {
   return out;
 }
 
-PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b) {
+std::string TranscriptionSkeleton(std::string_view t) {
+  std::string out;
+  auto push = [&out](char c) {
+    if (out.empty() || out.back() != c) out.push_back(c);
+  };
+  auto is_vowel = [](char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    char c = t[i];
+    char n = i + 1 < t.size() ? t[i + 1] : 0;
+    if (i == 0 && is_vowel(c)) {
+      push('A');
+      continue;
+    }
+    switch (c) {
+      case 'b': case 'p': push('P'); break;
+      case 'd': case 't':
+        if (n == 'h') ++i;
+        if ((c == 't' || c == 'd') && (n == 's' || n == 'z')) { ++i; push('S'); break; }
+        push('T');
+        break;
+      case 'g': case 'k': case 'q':
+        if (n == 'h') ++i;
+        push('K');
+        break;
+      case 'c':
+        if (n == 'h') { ++i; push('S'); break; }
+        if (n == 'k') ++i;
+        push(n == 'e' || n == 'i' ? 'S' : 'K');
+        break;
+      case 'x': push('K'); push('S'); break;
+      case 'f': case 'v': case 'w': push('F'); break;
+      case 's':
+        if (n == 'h' || n == 'c') ++i;
+        push('S');
+        break;
+      case 'z': case 'j':
+        if (n == 'h') ++i;
+        push('S');
+        break;
+      case 'l': case 'r': push('R'); break;
+      case 'm': push('M'); break;
+      case 'n': push('N'); break;
+      case 'h': break;
+      default: break;  // vowels and anything else
+    }
+    if (c == 'p' && n == 'h') {
+      out.back() = 'F';
+      ++i;
+    }
+  }
+  return out;
+}
+
+PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const PairContext& ctx) {
   if (a.text == b.text) return {1.0, "exact", ""};
   if (a.role == PartRole::kNumber || b.role == PartRole::kNumber) return {};
-  if (!a.key.empty() && a.key == b.key) return {0.95, "romanization", ""};
-  if (a.chinese_syllable && b.chinese_syllable) {
-    // Two distinct syllables are different syllables: no typo or phonetic
-    // rule between them (wang != wan), only readings of one character.
-    if (auto scheme = names::ChineseSyllableMatch(a.text, b.text)) {
-      return {0.9, "romanization", *scheme};
+  if (a.transcription_only || b.transcription_only) {
+    if (ctx.cross_script && a.skeleton.size() >= 3 && a.skeleton == b.skeleton) {
+      return {0.8, "phonetic", "transcription"};
     }
     return {};
   }
-  if (names::AreNicknames(a.text, b.text)) return {0.88, "nickname", ""};
-  if (Initial(a, b) || Initial(b, a)) return {0.7, "initial", ""};
+  if (a.chinese_syllable && b.chinese_syllable) {
+    // Two distinct syllables are different syllables: no typo or phonetic
+    // rule between them (wang != wan), only readings of one character — and
+    // only between two Latin spellings: a form read from characters already
+    // carries every scheme's spelling.
+    if (ctx.both_latin) {
+      if (auto scheme = names::ChineseSyllableMatch(a.text, b.text)) {
+        return {0.9, "romanization", *scheme};
+      }
+    }
+    return {};
+  }
+  if (ctx.person && GenderVariants(a.text, b.text)) return {};
+  if (!a.key.empty() && a.key == b.key) return {0.95, "romanization", ""};
+  if (ctx.person && names::AreNicknames(a.text, b.text)) return {0.88, "nickname", ""};
+  if (ctx.person && (Initial(a, b) || Initial(b, a))) return {0.7, "initial", ""};
   const size_t la = a.text.size(), lb = b.text.size();
   const size_t longest = std::max(la, lb);
-  if (longest >= 4) {
-    size_t d = DamerauLevenshtein(a.text, b.text);
-    if (d == 1) return {0.85, "typo", ""};
-    if (d == 2 && longest >= 7) return {0.75, "typo", ""};
+  const size_t shortest = std::min(la, lb);
+  size_t d = longest >= 4 ? DamerauLevenshtein(a.text, b.text) : longest;
+  if (longest >= 4 && d == 1) return {longest >= 6 ? 0.85 : 0.78, "typo", ""};
+  if (d == 2 && longest >= 7) return {0.75, "typo", ""};
+  if (d == 2 && longest >= 4 && !a.phonetic.empty() && a.phonetic == b.phonetic &&
+      a.text[0] == b.text[0]) {
+    return {0.75, "phonetic", ""};
   }
-  if (longest >= 4 && !a.phonetic.empty() && a.phonetic == b.phonetic && a.text[0] == b.text[0]) {
-    return {0.8, "phonetic", ""};
+  if (ctx.cross_script && !a.skeleton.empty() && a.skeleton.size() >= 2) {
+    if (a.skeleton == b.skeleton && a.text[0] == b.text[0]) return {0.8, "phonetic", "transcription"};
+    if (a.skeleton.size() >= 3 && a.skeleton == b.skeleton) return {0.78, "phonetic", "transcription"};
+    if (a.skeleton.size() >= 4 && b.skeleton.size() >= 4 &&
+        DamerauLevenshtein(a.skeleton, b.skeleton) == 1 && a.text[0] == b.text[0]) {
+      return {0.72, "phonetic", "transcription"};
+    }
+  }
+  if (!ctx.person && shortest >= 3 && longest > shortest) {
+    // "air" ~ "airlines", "intl" ~ "international": an abbreviated word.
+    const auto& s = la < lb ? a.text : b.text;
+    const auto& l = la < lb ? b.text : a.text;
+    if (l.compare(0, s.size(), s) == 0) return {0.75, "abbreviation", ""};
   }
   return {};
 }
 
 NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person) {
   NameScore out;
+  auto is_latin = [](const PreparedForm& f) { return f.script == "latin" || f.script == "unknown"; };
+  PairContext ctx;
+  ctx.person = person;
+  ctx.both_latin = is_latin(q) && is_latin(c);
+  ctx.cross_script = is_latin(q) != is_latin(c);
   const size_t n = std::min<size_t>(q.parts.size(), 16);
   const size_t m = std::min<size_t>(c.parts.size(), 16);
   if (n == 0 || m == 0) return out;
@@ -135,26 +238,24 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   pairs.reserve(n * m + 8);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < m; ++j) {
-      PartSimilarity s = ComparePart(q.parts[i], c.parts[j]);
-      if (!person && (std::string_view(s.method) == "nickname" ||
-                      std::string_view(s.method) == "initial")) {
-        continue;
-      }
+      PartSimilarity s = ComparePart(q.parts[i], c.parts[j], ctx);
       if (s.score > 0) {
         pairs.push_back({s.score, uint8_t(i), 1, uint8_t(j), 1, s.method, s.scheme});
       }
     }
   }
-  for (size_t i = 0; i < n; ++i) {
-    for (size_t j = 0; j + 1 < m; ++j) {
-      PartSimilarity s = CompareJoined(q.parts[i], c.parts[j], c.parts[j + 1]);
-      if (s.score > 0) pairs.push_back({s.score, uint8_t(i), 1, uint8_t(j), 2, s.method, s.scheme});
+  for (uint8_t k = 2; k <= 3; ++k) {
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t j = 0; j + k <= m; ++j) {
+        PartSimilarity s = CompareJoined(q.parts[i], &c.parts[j], k);
+        if (s.score > 0) pairs.push_back({s.score, uint8_t(i), 1, uint8_t(j), k, s.method, s.scheme});
+      }
     }
-  }
-  for (size_t j = 0; j < m; ++j) {
-    for (size_t i = 0; i + 1 < n; ++i) {
-      PartSimilarity s = CompareJoined(c.parts[j], q.parts[i], q.parts[i + 1]);
-      if (s.score > 0) pairs.push_back({s.score, uint8_t(i), 2, uint8_t(j), 1, s.method, s.scheme});
+    for (size_t j = 0; j < m; ++j) {
+      for (size_t i = 0; i + k <= n; ++i) {
+        PartSimilarity s = CompareJoined(c.parts[j], &q.parts[i], k);
+        if (s.score > 0) pairs.push_back({s.score, uint8_t(i), k, uint8_t(j), 1, s.method, s.scheme});
+      }
     }
   }
   // Best pairs first; among equals, the one covering more weight.
@@ -188,8 +289,32 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     for (int k = 0; k < p.cn; ++k) w += c.parts[p.ci + k].weight;
     matched += p.score * w;
     total += w;
-    if (q.parts[p.qi].role != PartRole::kParticle) ++matched_pairs;
+    bool substantive = false;
+    for (int k = 0; k < p.qn; ++k) substantive |= q.parts[p.qi + k].role != PartRole::kParticle;
+    for (int k = 0; k < p.cn; ++k) substantive |= c.parts[p.ci + k].role != PartRole::kParticle;
+    if (substantive) ++matched_pairs;
   }
+  // A part on each side that found no partner is a disagreement, not an
+  // omission: "John Smith" / "Jane Smith", "Chan Tai Man" / "Chan Tai Ming",
+  // "Alpha Trading" / "Beta Trading". Particles, patronymics and initials
+  // are often dropped, so they don't count.
+  auto conflicting = [](const PreparedForm& f, const std::array<int, 16>& paired, size_t count,
+                        bool* family) {
+    bool any = false;
+    for (size_t i = 0; i < count; ++i) {
+      const auto& p = f.parts[i];
+      if (paired[i] >= 0 || p.role == PartRole::kParticle || p.role == PartRole::kPatronymic ||
+          p.text.size() == 1) {
+        continue;
+      }
+      any = true;
+      if (p.role == PartRole::kFamily) *family = true;
+    }
+    return any;
+  };
+  bool q_family = false, c_family = false;
+  const bool q_conflict = conflicting(q, q_pair, n, &q_family);
+  const bool c_conflict = conflicting(c, c_pair, m, &c_family);
   for (size_t i = 0; i < n; ++i) {
     const auto& p = q.parts[i];
     if (p.role != PartRole::kParticle) ++substantive_q;
@@ -209,6 +334,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     }
   }
   double score = total > 0 ? matched / total : 0;
+  if (q_conflict && c_conflict) score *= (!person || (q_family && c_family)) ? 0.7 : 0.8;
   // One shared part between two multi-part names is not enough evidence:
   // "Wang Wei" and "Wang Fang" share a family name, nothing more.
   if (matched_pairs <= 1 && substantive_q >= 2 && substantive_c >= 2) score = std::min(score, 0.6);
@@ -227,10 +353,10 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
       a.method = "unmatched";
     } else {
       const Pair& p = chosen[q_pair[i]];
-      if (p.qn == 2 && size_t(p.qi) != i) continue;  // second half of a joined pair
-      if (p.qn == 2) a.query = q.parts[p.qi].text + " " + q.parts[p.qi + 1].text;
+      if (size_t(p.qi) != i) continue;  // a later part of a joined pair
+      for (int k = 1; k < p.qn; ++k) a.query += " " + q.parts[p.qi + k].text;
       a.candidate = c.parts[p.ci].text;
-      if (p.cn == 2) a.candidate += " " + c.parts[p.ci + 1].text;
+      for (int k = 1; k < p.cn; ++k) a.candidate += " " + c.parts[p.ci + k].text;
       a.method = p.method;
       if (!p.scheme.empty()) {
         a.scheme = std::string(p.scheme);
@@ -239,6 +365,8 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
         a.scheme = q.scheme != "latin" ? q.scheme : c.scheme != "latin" ? c.scheme : "";
       }
       a.similarity = p.score;
+      a.weight = 0;
+      for (int k = 0; k < p.qn; ++k) a.weight += q.parts[p.qi + k].weight;
     }
     out.parts.push_back(std::move(a));
   }

@@ -36,9 +36,13 @@ struct PreparedPart {
   std::string text;
   std::string key;       // names::RomanizationKey(text)
   std::string phonetic;  // metaphone code
+  std::string skeleton;  // TranscriptionSkeleton(text)
   names::PartRole role = names::PartRole::kAny;
   float weight = 1;      // rarity weight x role factor
   bool chinese_syllable = false;
+  // A whole transcribed name read as one word (古普塔 -> "guputa"): matches
+  // exactly or by transcription skeleton only, never by edit distance.
+  bool transcription_only = false;
 };
 
 struct PreparedForm {
@@ -50,7 +54,20 @@ struct PreparedForm {
 
 PreparedForm PrepareForm(const names::NameForm& form);
 
-PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b);
+// What the two forms being aligned are, which decides the rules that apply.
+struct PairContext {
+  bool person = true;        // nicknames, initials, gender variants
+  bool both_latin = false;   // both written in Latin: Chinese syllables of any scheme meet
+  bool cross_script = false; // one side romanized from another script: transcription rule
+};
+
+PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const PairContext& ctx);
+
+// A coarse consonant skeleton for comparing a Latin name with a romanized
+// transcription of it (Korean, Chinese, Russian, Arabic transcriptions of
+// foreign names drop and add vowels, merge l/r, voiced/voiceless): "gupta"
+// and "guputa" -> "KPT".
+std::string TranscriptionSkeleton(std::string_view text);
 
 struct NameScore {
   double score = 0;

@@ -16,9 +16,11 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-bool IsNumber(std::string_view s) {
+bool IsNumber(std::string_view s, bool person) {
   if (s.empty()) return false;
   if (std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+  // In a person's name "xi" is a name (习), not eleven.
+  if (person) return false;
   // Roman numerals as ordinals in company and vessel names ("ii", "iv").
   static constexpr std::string_view kRoman[] = {"ii", "iii", "iv", "vi", "vii", "viii", "ix",
                                                 "xi", "xii"};
@@ -58,7 +60,7 @@ NameForm LatinForm(std::vector<std::string> tokens, Schema schema, std::string s
     if (t.empty()) continue;
     NamePart part;
     part.text = std::move(t);
-    if (IsNumber(part.text)) {
+    if (IsNumber(part.text, person)) {
       part.role = PartRole::kNumber;
     } else if (ParticleKind(part.text) != Particle::kNone) {
       part.role = PartRole::kParticle;
@@ -187,11 +189,31 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
       if (schema == Schema::kPerson || schema == Schema::kThing) AddSyllableForm(&out.forms);
       break;
     }
-    case text::Script::kHan:
-      for (auto& form : HanNameForms(cleaned, schema == Schema::kPerson)) {
-        AddForm(&out.forms, std::move(form));
+    case text::Script::kHan: {
+      auto forms = HanNameForms(cleaned, schema == Schema::kPerson);
+      // A reading that lacks some characters (no Cantonese reading known for
+      // one of them) would compare as a shorter name: keep complete readings.
+      size_t most = 0;
+      for (const auto& f : forms) most = std::max(most, f.parts.size());
+      for (auto& form : forms) {
+        if (form.parts.size() == most) AddForm(&out.forms, std::move(form));
+      }
+      // Foreign names transcribed in characters (古普塔 for Gupta) are read
+      // as one word: the pinyin syllables joined.
+      if (!out.forms.empty() && schema != Schema::kCompany && schema != Schema::kOrganization) {
+        const NameForm& first = out.forms.front();
+        if (first.parts.size() >= 2) {
+          NameForm joined;
+          joined.scheme = first.scheme + "-joined";
+          joined.script = first.script;
+          std::string word;
+          for (const auto& p : first.parts) word += p.text;
+          joined.parts.push_back(NamePart{std::move(word), PartRole::kAny});
+          AddForm(&out.forms, std::move(joined));
+        }
       }
       break;
+    }
     default:
       for (auto& r : text::Romanize(cleaned, script)) {
         NameForm form = LatinForm(text::Tokenize(r.text), schema, r.scheme, out.script,
