@@ -6,6 +6,7 @@
 // store; SIGHUP reloads the lists in the background.
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <string>
 #include <thread>
 #include <vector>
@@ -44,6 +45,8 @@ std::function<int()> SetupServe(CLI::App* sub) {
                   "request body limit in bytes for POST /screenings/batch");
   sub->add_option("--max-properties", o->server.max_properties, "properties per entity");
   sub->add_option("--max-value-length", o->server.max_value_length, "bytes per property value");
+  sub->add_option("--web", o->server.web_dir,
+                  "directory of the built web console (default: web/dist if it exists)");
   sub->add_option("--timeout", o->server.timeout_seconds, "socket read/write timeout, seconds")
       ->check(CLI::Range(1, 3600));
 
@@ -66,6 +69,18 @@ std::function<int()> SetupServe(CLI::App* sub) {
     }
     if (o->server.port < 0 || o->server.port > 65535) {
       std::fprintf(stderr, "vigil serve: --listen: bad port in \"%s\"\n", o->listen.c_str());
+      return kExitUsage;
+    }
+
+    if (o->server.web_dir.empty() && std::filesystem::exists("web/dist/index.html")) {
+      o->server.web_dir = "web/dist";
+    }
+    if (!o->server.web_dir.empty() &&
+        !std::filesystem::exists(std::filesystem::path(o->server.web_dir) / "index.html")) {
+      std::fprintf(stderr,
+                   "vigil serve: --web %s: no index.html there (build it: cd web && "
+                   "npm run build)\n",
+                   o->server.web_dir.c_str());
       return kExitUsage;
     }
 

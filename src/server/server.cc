@@ -6,11 +6,14 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <map>
 #include <mutex>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <thread>
 #include <tuple>
 
@@ -60,6 +63,7 @@ struct Reply {
   json body;
   std::string text;  // used when content_type is set
   std::string content_type;
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 Reply JsonReply(json body, int status = 200) {
@@ -304,6 +308,7 @@ class Service::Impl {
       reply = JsonReply(ErrorBody("internal", std::string("internal error: ") + e.what()), 500);
     }
     res.status = reply.status;
+    for (const auto& [k, v] : reply.headers) res.set_header(k.c_str(), v);
     if (!reply.content_type.empty()) {
       res.set_content(reply.text, reply.content_type.c_str());
     } else {
@@ -548,6 +553,8 @@ class Service::Impl {
   // ------------------------------------------------------------ routes
 
   void AddRoutes();
+  void AddConsoleRoutes();
+  Result<Reply> StaticFile(const std::string& name, bool immutable);
   Result<Reply> Match(Ctx& c);
   Result<Reply> Search(Ctx& c);
   Result<Reply> Screenings(Ctx& c);
@@ -617,6 +624,7 @@ void Service::Impl::AddRoutes() {
     return r;
   });
   Add("GET", "/metrics", kOpen, [this](Ctx& c) { return Metrics(c); });
+  if (!options_.web_dir.empty()) AddConsoleRoutes();
   Add("GET", "/whoami", kViewer, [](Ctx& c) -> Result<Reply> {
     return JsonReply(
         {{"key_id", c.key.id}, {"name", c.key.name}, {"role", store::RoleName(c.key.role)}});
@@ -667,26 +675,75 @@ void Service::Impl::AddRoutes() {
     }
     return r;
   });
+  Add("GET", "/batches/{id}/results", kViewer, [this](Ctx& c) -> Result<Reply> {
+    std::string s = c.match[1].str();
+    auto id = s.rfind("b_", 0) == 0 ? ParseIntParam(s.substr(2), "id", 1, INT64_MAX / 2)
+                                    : Result<int64_t>(Status::NotFound(""));
+    if (!id.ok()) return Status::NotFound("no batch with id \"" + s.substr(0, 40) + "\"");
+    auto rows = store_->BatchResultRows(*id);
+    if (!rows.ok()) return rows.status();
+    json out = json::array();
+    for (const auto& r : *rows) {
+      auto num = [](const std::string& v) { return v.empty() ? json(nullptr) : json::parse(v); };
+      out.push_back({{"line", num(r[0])},
+                     {"reference", r[1]},
+                     {"subject_id", num(r[2])},
+                     {"subject_caption", r[3]},
+                     {"alert_id", num(r[4])},
+                     {"alert_status", r[5].empty() ? json(nullptr) : json(r[5])},
+                     {"entity_id", r[6].empty() ? json(nullptr) : json(r[6])},
+                     {"entity_caption", r[7].empty() ? json(nullptr) : json(r[7])},
+                     {"dataset", r[8].empty() ? json(nullptr) : json(r[8])},
+                     {"score", num(r[9])},
+                     {"error", r[10].empty() ? json(nullptr) : json(r[10])}});
+    }
+    return JsonReply({{"rows", std::move(out)}});
+  });
   Add("GET", "/alerts", kViewer, [this](Ctx& c) -> Result<Reply> {
     VIGIL_RETURN_IF_ERROR(
-        CheckParams(c, {"status", "dataset", "min_score", "subject_id", "page", "page_size"}));
+        CheckParams(c, {"status", "dataset", "min_score", "max_score", "subject_id", "since",
+                        "until", "sort", "page", "page_size"}));
     store::AlertFilter f;
-    f.status = Param(c, "status");
-    static const std::set<std::string> kStatuses = {"",         "open",      "match",
-                                                    "no_match", "escalated", "suppressed"};
-    if (!kStatuses.count(f.status)) {
-      return Status::InvalidArgument(
-          "query parameter status: expected open, match, no_match, escalated or suppressed");
+    static const std::set<std::string> kStatuses = {"open", "match", "no_match", "escalated",
+                                                    "suppressed"};
+    // status=open,escalated or status=open&status=escalated.
+    for (const auto& v : Params(c, "status")) {
+      size_t start = 0;
+      while (start <= v.size()) {
+        size_t end = std::min(v.find(',', start), v.size());
+        std::string one = v.substr(start, end - start);
+        start = end + 1;
+        if (one.empty()) continue;
+        if (!kStatuses.count(one)) {
+          return Status::InvalidArgument(
+              "query parameter status: expected open, match, no_match, escalated or suppressed "
+              "(comma-separated or repeated)");
+        }
+        f.statuses.push_back(one);
+      }
     }
     f.dataset = Param(c, "dataset");
     auto ms = DoubleParam(c, "min_score", 0, 1);
     if (!ms.ok()) return ms.status();
     f.min_score = *ms;
+    auto xs = DoubleParam(c, "max_score", 0, 1);
+    if (!xs.ok()) return xs.status();
+    f.max_score = *xs;
     if (c.req.has_param("subject_id")) {
       auto sid = ParseIntParam(Param(c, "subject_id"), "subject_id", 1, INT64_MAX / 2);
       if (!sid.ok()) return sid.status();
       f.subject_id = *sid;
     }
+    static const std::regex kTime(R"(\d{4}-\d\d-\d\d([T ][0-9:.]*Z?)?)");
+    for (auto [name, out] : {std::pair{"since", &f.since}, std::pair{"until", &f.until}}) {
+      *out = Param(c, name);
+      if (!out->empty() && !std::regex_match(*out, kTime)) {
+        return Status::InvalidArgument(std::string("query parameter ") + name +
+                                       ": expected an ISO date or time (2026-11-29 or "
+                                       "2026-11-29T03:20:57Z)");
+      }
+    }
+    if (c.req.has_param("sort")) f.sort = Param(c, "sort");
     auto page = IntParam(c, "page", 1, 1, 1000000);
     auto size = IntParam(c, "page_size", 50, 1, 500);
     if (!page.ok()) return page.status();
@@ -882,11 +939,57 @@ void Service::Impl::AddRoutes() {
   });
 }
 
+// The console is a single-page app: /ui/... are its pages (all index.html),
+// /assets/<file> its hashed bundles. Only files directly in web_dir/assets
+// are served; a name with a path separator or a leading dot never matches.
+void Service::Impl::AddConsoleRoutes() {
+  const std::optional<Role> kOpen;
+  auto index = [this](Ctx&) { return StaticFile("index.html", false); };
+  Add("GET", "/", kOpen, index);
+  Add("GET", "/ui", kOpen, index);
+  Add("GET", "/ui/{page}", kOpen, index);
+  routes_.back().pattern = std::regex("/ui/.*");
+  Add("GET", "/assets/{file}", kOpen, [this](Ctx& c) -> Result<Reply> {
+    static const std::regex kName(R"([A-Za-z0-9_][A-Za-z0-9_.-]*)");
+    std::string name = c.match[1].str();
+    if (!std::regex_match(name, kName) || name.find("..") != std::string::npos) {
+      return Status::NotFound("no such file");
+    }
+    return StaticFile("assets/" + name, true);
+  });
+}
+
+Result<Reply> Service::Impl::StaticFile(const std::string& name, bool immutable) {
+  static const std::map<std::string, std::string> kTypes = {
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript"},
+      {".css", "text/css"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".woff2", "font/woff2"},
+      {".json", "application/json"},
+      {".ico", "image/x-icon"},
+      {".map", "application/json"},
+      {".txt", "text/plain; charset=utf-8"},
+  };
+  std::filesystem::path path = std::filesystem::path(options_.web_dir) / name;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("no such file");
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  auto type = kTypes.find(path.extension().string());
+  Reply r;
+  r.text = buf.str();
+  r.content_type = type == kTypes.end() ? "application/octet-stream" : type->second;
+  r.headers.push_back(
+      {"Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache"});
+  return r;
+}
+
 Result<Reply> Service::Impl::Match(Ctx& c) {
   VIGIL_RETURN_IF_ERROR(NeedScreener(c));
-  VIGIL_RETURN_IF_ERROR(
-      CheckParams(c, {"threshold", "cutoff", "limit", "include_dataset", "exclude_dataset",
-                      "exclude_entity_ids", "algorithm", "changed_since", "topics"}));
+  VIGIL_RETURN_IF_ERROR(CheckParams(c, {"threshold", "cutoff", "limit", "include_dataset",
+                                        "exclude_dataset", "exclude_entity_ids", "algorithm"}));
   auto scope = DatasetScope(c, c.match[1].str());
   if (!scope.ok()) return scope.status();
   auto threshold = DoubleParam(c, "threshold", 0, 1);
@@ -955,8 +1058,7 @@ Result<Reply> Service::Impl::Match(Ctx& c) {
 
 Result<Reply> Service::Impl::Search(Ctx& c) {
   VIGIL_RETURN_IF_ERROR(NeedScreener(c));
-  VIGIL_RETURN_IF_ERROR(
-      CheckParams(c, {"q", "schema", "countries", "limit", "offset", "datasets", "threshold"}));
+  VIGIL_RETURN_IF_ERROR(CheckParams(c, {"q", "schema", "countries", "limit", "offset"}));
   auto scope = DatasetScope(c, c.match[1].str());
   if (!scope.ok()) return scope.status();
   std::string q = Param(c, "q");

@@ -45,6 +45,8 @@ struct ServerOptions {
   size_t max_value_length = 1024;    // bytes per value
   int timeout_seconds = 30;          // socket read/write timeout
   std::string sources;               // what the loader loads, for /catalog and logs
+  // The analysts' console (web/dist): served at /, /assets/*, /ui/* when set.
+  std::string web_dir;
 };
 
 using ScreenerLoader = std::function<Result<std::shared_ptr<const Screener>>()>;

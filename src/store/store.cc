@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -262,7 +263,7 @@ std::string NowIso() {
   std::time_t secs = static_cast<std::time_t>(ms / 1000);
   std::tm tm{};
   gmtime_r(&secs, &tm);
-  char buf[40];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
                 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
                 static_cast<int>(ms % 1000));
@@ -675,31 +676,55 @@ Result<json> Store::RecordScreening(const ScreeningInput& in, const std::vector<
 }
 
 Result<json> Store::ListAlerts(const AlertFilter& f) {
-  std::lock_guard lock(mu_);
+  static const std::map<std::string, std::string> kOrder = {
+      {"-created_at", "a.id DESC"},
+      {"created_at", "a.id ASC"},
+      {"-score", "a.score DESC, a.id DESC"},
+      {"score", "a.score ASC, a.id DESC"},
+  };
+  auto order = kOrder.find(f.sort);
+  if (order == kOrder.end()) {
+    return Status::InvalidArgument("sort: expected created_at, -created_at, score or -score");
+  }
+  // Every value is bound as a parameter; only fixed SQL text is concatenated.
   std::string where = " WHERE 1=1";
-  if (!f.status.empty()) where += " AND a.status = ?1";
-  if (!f.dataset.empty()) where += " AND a.dataset = ?2";
-  if (f.min_score) where += " AND a.score >= ?3";
-  if (f.subject_id) where += " AND a.subject_id = ?4";
+  std::vector<std::function<void(Stmt&, int)>> binds;
+  auto add = [&](const std::string& clause, auto value) {
+    where += " AND " + clause;
+    binds.push_back([value](Stmt& s, int i) { s.Bind(i, value); });
+  };
+  if (!f.statuses.empty()) {
+    where += " AND a.status IN (";
+    for (size_t i = 0; i < f.statuses.size(); ++i) {
+      where += i ? ",?" : "?";
+      binds.push_back([v = f.statuses[i]](Stmt& s, int n) { s.Bind(n, v); });
+    }
+    where += ")";
+  }
+  if (!f.dataset.empty()) add("a.dataset = ?", f.dataset);
+  if (f.min_score) add("a.score >= ?", *f.min_score);
+  if (f.max_score) add(*f.max_score >= 1.0 ? "a.score <= ?" : "a.score < ?", *f.max_score);
+  if (f.subject_id) add("a.subject_id = ?", *f.subject_id);
+  if (!f.since.empty()) add("a.created_at >= ?", f.since);
+  if (!f.until.empty()) add("a.created_at < ?", f.until);
   int page_size = ClampPageSize(f.page_size);
   int page = std::max(1, f.page);
   auto bind = [&](Stmt& s) {
-    if (!f.status.empty()) s.Bind(1, f.status);
-    if (!f.dataset.empty()) s.Bind(2, f.dataset);
-    if (f.min_score) s.Bind(3, *f.min_score);
-    if (f.subject_id) s.Bind(4, *f.subject_id);
+    for (size_t i = 0; i < binds.size(); ++i) binds[i](s, static_cast<int>(i + 1));
   };
+  std::lock_guard lock(mu_);
   std::string count_sql = "SELECT COUNT(*) FROM alerts a" + where;
   Stmt c(db_, count_sql.c_str());
   bind(c);
   c.Step();
   VIGIL_RETURN_IF_ERROR(c.status());
   int64_t total = c.Int(0);
-  std::string sql =
-      std::string("SELECT ") + kAlertColumns + where + " ORDER BY a.id DESC LIMIT ?5 OFFSET ?6";
+  std::string sql = std::string("SELECT ") + kAlertColumns + where + " ORDER BY " + order->second +
+                    " LIMIT ? OFFSET ?";
   Stmt s(db_, sql.c_str());
   bind(s);
-  s.Bind(5, page_size).Bind(6, static_cast<int64_t>(page - 1) * page_size);
+  int n = static_cast<int>(binds.size());
+  s.Bind(n + 1, page_size).Bind(n + 2, static_cast<int64_t>(page - 1) * page_size);
   std::vector<int64_t> ids;
   while (s.Step()) ids.push_back(s.Int(0));
   VIGIL_RETURN_IF_ERROR(s.status());

@@ -82,10 +82,16 @@ struct ScreeningInput {
 };
 
 struct AlertFilter {
-  std::string status;
+  std::vector<std::string> statuses;  // any of; empty = all
   std::string dataset;
-  std::optional<double> min_score;
+  std::optional<double> min_score;  // inclusive
+  std::optional<double> max_score;  // exclusive, except 1.0
   std::optional<int64_t> subject_id;
+  std::string since;  // created_at >= since (ISO date or time)
+  std::string until;  // created_at < until
+  // created_at | -created_at (default) | score | -score; anything else is
+  // InvalidArgument.
+  std::string sort = "-created_at";
   int page = 1;
   int page_size = 50;
 };

@@ -136,9 +136,14 @@ TEST_F(StoreTest, NoMatchSuppressesUntilTheListEntryChanges) {
   EXPECT_EQ((*full)["history"][1]["decision"], "no_match");
   EXPECT_EQ((*full)["history"][1]["comment"], "born 1982, not 1970");
 
-  auto list = store_->ListAlerts({.status = "suppressed"});
+  auto list = store_->ListAlerts({.statuses = {"suppressed"}});
   ASSERT_TRUE(list.ok());
   EXPECT_EQ((*list)["total"], 2);
+  list = store_->ListAlerts({.statuses = {"open", "no_match"}, .sort = "score"});
+  ASSERT_TRUE(list.ok()) << list.status().ToString();
+  EXPECT_EQ((*list)["total"], 3);
+  EXPECT_EQ(store_->ListAlerts({.sort = "id; DROP TABLE alerts"}).status().code(),
+            StatusCode::kInvalidArgument);
   EXPECT_EQ(store_->Decide(alert, "maybe", "", alice_).status().code(),
             StatusCode::kInvalidArgument);
   EXPECT_EQ(store_->Decide(999, "match", "", alice_).status().code(), StatusCode::kNotFound);

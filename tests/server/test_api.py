@@ -1,9 +1,10 @@
 """Every route, yente-compatible shapes, auth and roles, the request log."""
 import json
+import os
 import re
 import unittest
 
-from harness import ServerTestCase, person
+from harness import DATA, ServerTestCase, person
 
 
 class RoutesTest(ServerTestCase):
@@ -277,6 +278,35 @@ class AuthTest(ServerTestCase):
             self.assertNotIn(k, log)
         who = [l for l in lines if l["path"] == "/whoami" and l["status"] == 200]
         self.assertEqual(who[-1]["key_id"], self.analyst.rsplit("_", 1)[0])
+
+
+class ConsoleTest(ServerTestCase):
+    """vigil serve --web DIR serves the analysts' console without a key."""
+
+    EXTRA = ("--web", os.path.join(DATA, "web"))
+
+    def test_index_assets_and_spa_fallback(self):
+        with open(os.path.join(DATA, "web", "index.html"), "rb") as f:
+            index = f.read()
+        for path in ("/", "/ui", "/ui/alerts/17", "/ui/cases/3?x=1"):
+            r = self.server.get(path)
+            self.assertEqual(r.status, 200, (path, r))
+            self.assertEqual(r.body, index)
+            self.assertTrue(r.headers["Content-Type"].startswith("text/html"), r.headers)
+            self.assertEqual(r.headers["Cache-Control"], "no-cache")
+        r = self.server.get("/assets/app-1234.js")
+        self.assertEqual(r.status, 200)
+        self.assertEqual(r.headers["Content-Type"], "text/javascript")
+        self.assertIn("immutable", r.headers["Cache-Control"])
+
+    def test_traversal_and_api_404s_stay_json(self):
+        for path in ("/assets/../../etc/passwd", "/assets/%2e%2e/%2e%2e/etc/passwd",
+                     "/assets/..%2f..%2fetc%2fpasswd", "/assets/.hidden", "/assets/nope.js",
+                     "/assets/", "/alerts/424242"):
+            r = self.server.get(path, self.viewer)
+            self.assertEqual(r.status, 404, (path, r))
+            self.assertEqual(r.headers["Content-Type"], "application/json")
+        self.assertEqual(self.server.get("/alerts").status, 401)
 
 
 if __name__ == "__main__":

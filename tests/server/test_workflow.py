@@ -46,6 +46,29 @@ class WorkflowTest(ServerTestCase):
         self.assertEqual(len(j["alerts"]), 1)
         self.assertEqual(j["page_size"], 1)
         self.assertError(self.server.get("/alerts?status=bogus", self.viewer), 400)
+        # The console's work queue: several statuses, score bands, dates, sorting.
+        a = self.screen(person("Xi Jinping", id="filt-2"))["alerts"][0]
+        self.server.post("/alerts/%d/decision" % a["id"], self.analyst, {"decision": "escalate"})
+        for q in ("status=open,escalated", "status=open&status=escalated"):
+            j = self.server.get("/alerts?page_size=500&" + q, self.viewer).json
+            self.assertEqual({x["status"] for x in j["alerts"]}, {"open", "escalated"}, q)
+        j = self.server.get("/alerts?page_size=500&min_score=0.8&max_score=0.9", self.viewer).json
+        self.assertTrue(all(0.8 <= x["score"] < 0.9 for x in j["alerts"]), j)
+        j = self.server.get("/alerts?page_size=500&sort=-score", self.viewer).json
+        scores = [x["score"] for x in j["alerts"]]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        j = self.server.get("/alerts?page_size=500&sort=score", self.viewer).json
+        self.assertEqual([x["score"] for x in j["alerts"]], sorted(scores))
+        j = self.server.get("/alerts?sort=created_at", self.viewer).json
+        ids = [x["id"] for x in j["alerts"]]
+        self.assertEqual(ids, sorted(ids))
+        self.assertEqual(self.server.get("/alerts?since=2999-01-01", self.viewer).json["total"], 0)
+        self.assertEqual(self.server.get("/alerts?until=2000-01-01", self.viewer).json["total"], 0)
+        everything = self.server.get("/alerts", self.viewer).json["total"]
+        self.assertEqual(self.server.get("/alerts?since=2000-01-01&until=2999-01-01T00:00:00Z",
+                                         self.viewer).json["total"], everything)
+        self.assertError(self.server.get("/alerts?sort=id;DROP", self.viewer), 400)
+        self.assertError(self.server.get("/alerts?since=yesterday", self.viewer), 400)
         self.assertError(self.server.get("/alerts?min_score=2", self.viewer), 400)
         self.assertError(self.server.get("/alerts/999999", self.viewer), 404, "not_found")
 
@@ -136,6 +159,13 @@ class WorkflowTest(ServerTestCase):
         lines = csv_out.text.strip().split("\n")
         self.assertTrue(lines[0].startswith("line,reference,subject_id"))
         self.assertTrue(any("wl-putin" in l and "REF-1" in l for l in lines))
+        rows = self.server.get("/batches/%s/results" % b["id"], self.viewer).json["rows"]
+        self.assertEqual(len(rows), len(lines) - 1)
+        putin = next(x for x in rows if x["entity_id"] == "wl-putin")
+        self.assertEqual((putin["line"], putin["reference"], putin["alert_status"]),
+                         (2, "REF-1", "open"))
+        self.assertIsInstance(putin["score"], float)
+        self.assertIn("line 5", next(x for x in rows if x["line"] == 5)["error"])
 
         nd = ('{"subject": {"schema": "Person", "properties": {"name": ["Xi Jinping"]}}, '
               '"reference": "N-1"}\n'
