@@ -399,3 +399,44 @@ TEST(DetectTest, FormatFromContentAndFileNames) {
 
 }  // namespace
 }  // namespace vigil
+
+namespace vigil {
+namespace {
+
+// Every reader, on every prefix cut of real and malformed files, returns a
+// list or an error: never a crash, never an exception.
+TEST(RobustnessTest, CutFilesGiveListsOrErrors) {
+  const char* files[] = {"tests/data/lists/ofac-small/sdn.csv", "tests/data/lists/un_small.xml",
+                         "tests/data/lists/generic.csv", "tests/data/lists/entities.ftm.json",
+                         "tests/data/lists/invalid_utf8.csv"};
+  auto tmp = std::filesystem::temp_directory_path() / "vigil_lists_test_cut.txt";
+  size_t loads = 0;
+  for (const char* file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (size_t cut = 0; cut <= bytes.size(); cut += 1 + bytes.size() / 40) {
+      {
+        std::ofstream out(tmp, std::ios::binary);
+        out << bytes.substr(0, cut);
+      }
+      for (const char* format :
+           {"auto", "ofac-sdn", "ofac-cons", "un-xml", "bis-dpl", "ftm", "csv"}) {
+        LoadOptions o;
+        o.format = format;
+        auto list = LoadList(tmp.string(), o);
+        if (list.ok()) {
+          EXPECT_EQ(list->info.entities, list->entities.size());
+        } else {
+          EXPECT_NE(list.status().message().find("vigil_lists_test_cut.txt"), std::string::npos)
+              << file << " cut at " << cut << " as " << format << ": " << list.status().ToString();
+        }
+        ++loads;
+      }
+    }
+  }
+  std::filesystem::remove(tmp);
+  EXPECT_GT(loads, 1000u);
+}
+
+}  // namespace
+}  // namespace vigil
