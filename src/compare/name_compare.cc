@@ -185,9 +185,11 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     // rule between them (wang != wan), only readings of one character — and
     // only between two Latin spellings: a form read from characters already
     // carries every scheme's spelling.
-    if (ctx.both_latin) {
+    if (ctx.both_latin || ctx.pinyin_vs_latin) {
       if (auto scheme = names::ChineseSyllableMatch(a.text, b.text)) {
-        return {0.9, "romanization", *scheme};
+        if (ctx.both_latin || scheme->find("cantonese") != std::string_view::npos) {
+          return {0.9, "romanization", *scheme};
+        }
       }
     }
     return {};
@@ -230,6 +232,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   ctx.person = person;
   ctx.both_latin = is_latin(q) && is_latin(c);
   ctx.cross_script = is_latin(q) != is_latin(c);
+  ctx.pinyin_vs_latin = ctx.cross_script && (q.scheme == "pinyin" || c.scheme == "pinyin");
   const size_t n = std::min<size_t>(q.parts.size(), 16);
   const size_t m = std::min<size_t>(c.parts.size(), 16);
   if (n == 0 || m == 0) return out;

@@ -59,6 +59,9 @@ struct PairContext {
   bool person = true;        // nicknames, initials, gender variants
   bool both_latin = false;   // both written in Latin: Chinese syllables of any scheme meet
   bool cross_script = false; // one side romanized from another script: transcription rule
+  // A pinyin reading of characters on one side: its syllables also meet the
+  // many Hong Kong / Cantonese spellings of the same characters on the other.
+  bool pinyin_vs_latin = false;
 };
 
 PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const PairContext& ctx);
