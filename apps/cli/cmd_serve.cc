@@ -117,12 +117,19 @@ std::function<int()> SetupServe(CLI::App* sub) {
     }
     server::Service* service = svc->get();
     std::atomic<bool> done{false};
+    // SIGHUP reloads run on their own threads (the signal thread keeps
+    // listening); they are joined before the service is destroyed.
+    std::vector<std::thread> reloads;
     std::thread signal_thread([&] {
       const timespec tick{0, 200 * 1000 * 1000};
       while (!done) {
         int sig = sigtimedwait(&signals, nullptr, &tick);
         if (sig == SIGHUP) {
-          std::thread([service] { service->Reload(store::Actor{"", "SIGHUP"}); }).detach();
+          reloads.emplace_back([service] {
+            auto r = service->Reload(store::Actor{"", "SIGHUP"});
+            if (!r.ok())
+              std::fprintf(stderr, "vigil serve: SIGHUP: %s\n", r.status().ToString().c_str());
+          });
         } else if (sig == SIGTERM || sig == SIGINT) {
           service->Stop();
         }
@@ -131,6 +138,7 @@ std::function<int()> SetupServe(CLI::App* sub) {
     Status st = service->Run();
     done = true;
     signal_thread.join();
+    for (auto& t : reloads) t.join();
     svc->reset();  // closes the store
     if (!st.ok()) {
       std::fprintf(stderr, "vigil serve: %s\n", st.ToString().c_str());

@@ -1281,6 +1281,40 @@ Result<AuditVerifyResult> Store::VerifyAudit() {
   Stmt c(db_, "SELECT COUNT(*) FROM audit");
   c.Step();
   r.records = c.Int(0);
+  if (!r.ok) return r;
+  // The chain cannot show records cut from its end. Every decision, case and
+  // key was audited in the same transaction that wrote it, so a row without
+  // its audit record means records were deleted (or the row was forged).
+  struct Check {
+    const char* sql;
+    const char* what;
+  };
+  static const Check kChecks[] = {
+      {"SELECT d.id FROM decisions d WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE"
+       " a.object_type = 'alert' AND a.object_id = CAST(d.alert_id AS TEXT) AND"
+       " a.action = 'alert.decision' AND json_extract(a.after_json, '$.decision_id') = d.id)"
+       " ORDER BY d.id LIMIT 1",
+       "decision"},
+      {"SELECT c.id FROM cases c WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE"
+       " a.object_type = 'case' AND a.object_id = CAST(c.id AS TEXT) AND"
+       " a.action = 'case.create') ORDER BY c.id LIMIT 1",
+       "case"},
+      {"SELECT k.id FROM api_keys k WHERE NOT EXISTS (SELECT 1 FROM audit a WHERE"
+       " a.object_type = 'key' AND a.object_id = k.id AND a.action = 'key.create')"
+       " ORDER BY k.id LIMIT 1",
+       "API key"},
+  };
+  for (const Check& check : kChecks) {
+    Stmt q(db_, check.sql);
+    if (q.Step()) {
+      r.ok = false;
+      r.first_bad_seq = r.records + 1;
+      r.reason = std::string(check.what) + " " + q.Text(0) +
+                 " has no audit record: records were deleted from the end of the log";
+      return r;
+    }
+    VIGIL_RETURN_IF_ERROR(q.status());
+  }
   return r;
 }
 

@@ -223,6 +223,20 @@ TEST_F(StoreTest, AuditDeletionIsNamed) {
   EXPECT_NE(v->reason.find("record 2 is missing"), std::string::npos) << v->reason;
 }
 
+TEST_F(StoreTest, AuditTruncationIsNamed) {
+  auto s = store_->RecordScreening(Subject("s1"), {Hit("e1", "X", 0.8)}, alice_);
+  ASSERT_TRUE(store_->Decide((*s)["alerts"][0]["id"], "match", "", alice_).ok());
+  EXPECT_TRUE(store_->VerifyAudit()->ok);
+  store_.reset();
+  // Cutting the last record leaves a chain that is intact as far as it goes.
+  Tamper(
+      "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = (SELECT MAX(seq) FROM audit)");
+  store_ = std::move(Store::Open(path_).value());
+  auto v = store_->VerifyAudit();
+  EXPECT_FALSE(v->ok);
+  EXPECT_NE(v->reason.find("decision 1 has no audit record"), std::string::npos) << v->reason;
+}
+
 TEST_F(StoreTest, MigrationsAreRecordedAndReopenIsIdempotent) {
   store_.reset();
   auto again = Store::Open(path_);
