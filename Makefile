@@ -20,9 +20,13 @@ build: configure
 demo: setup build
 	bash scripts/demo.sh
 
-# Unit, golden and end-to-end tests.
-test: setup build
+# Unit, golden and end-to-end tests: ctest (layers, golden pairs, the CLI and
+# `vigil serve` over HTTP), then the console's browser tests in Chromium.
+test:
+	VIGIL_WITH_BROWSER=1 bash scripts/setup-debian.sh
+	$(MAKE) build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	VIGIL_SKIP_SETUP=1 VIGIL_BIN=$(BUILD)/vigil bash scripts/web-test.sh
 
 # Precision / recall / F1 per group on the labelled pairs in tests/eval/.
 eval: build
@@ -36,7 +40,7 @@ BENCH_TARGETS = vigil vigil_bench pg_peer primitives_benchmark
 bench-build:
 	VIGIL_WITH_BENCH=1 bash scripts/setup-debian.sh
 	cmake -S . -B $(BENCH_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVIGIL_BUILD_BENCH=ON \
-	  -DVIGIL_BUILD_TESTS=OFF -DVIGIL_MATCHER=ON $(CMAKE_FLAGS) >/dev/null
+	  -DVIGIL_BUILD_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
 	cmake --build $(BENCH_BUILD) -j $(JOBS) --target $(BENCH_TARGETS)
 
 bench: bench-build
