@@ -280,6 +280,52 @@ class AuthTest(ServerTestCase):
         self.assertEqual(who[-1]["key_id"], self.analyst.rsplit("_", 1)[0])
 
 
+class IndexSnapshotTest(unittest.TestCase):
+    """vigil serve --index FILE serves a snapshot from `vigil index build`, and
+    reloads it when the file is replaced."""
+
+    def test_serve_from_index_and_reload(self):
+        import shutil
+        import tempfile
+        from harness import Server, create_key, vigil
+        tmp = tempfile.mkdtemp(prefix="vigil_index_test_")
+        try:
+            idx = os.path.join(tmp, "lists.vidx")
+            vigil("index", "build", "--list", os.path.join(DATA, "watchlist.ftm.json"),
+                  "--output", idx)
+            db = os.path.join(tmp, "vigil.db")
+            key = create_key(db, "admin", "root")
+            srv = Server(tmp, db, index=idx).start()
+            try:
+                body = {"queries": {"q": person("Ivan Petrov")}}
+                r = srv.post("/match/default", key, body).json
+                self.assertNotIn("sx-ivan-petrov",
+                                 [x["id"] for x in r["responses"]["q"]["results"]])
+                self.assertEqual(srv.get("/catalog", key).json["entities"], 6)
+                vigil("index", "build", "--list", os.path.join(DATA, "watchlist.ftm.json"),
+                      "--list", os.path.join(DATA, "sanctions.ftm.json"),
+                      "--output", idx + ".new")
+                os.replace(idx + ".new", idx)
+                self.assertEqual(srv.post("/admin/reload", key).status, 200)
+                self.assertEqual(srv.get("/catalog", key).json["entities"], 8)
+                r = srv.post("/match/default", key, body).json
+                self.assertEqual(r["responses"]["q"]["results"][0]["id"], "sx-ivan-petrov")
+                # A bad snapshot (replaced by rename, as snapshots must be: the
+                # serving one is memory-mapped) is refused; the old one serves.
+                with open(idx + ".bad", "wb") as f:
+                    f.write(b"not an index")
+                os.replace(idx + ".bad", idx)
+                r = srv.post("/admin/reload", key)
+                self.assertEqual(r.status, 409, r)
+                self.assertEqual(srv.get("/catalog", key).json["entities"], 8)
+                r = srv.post("/match/default", key, body).json
+                self.assertEqual(r["responses"]["q"]["results"][0]["id"], "sx-ivan-petrov")
+            finally:
+                self.assertEqual(srv.stop(), 0)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 class ConsoleTest(ServerTestCase):
     """vigil serve --web DIR serves the analysts' console without a key."""
 
