@@ -568,9 +568,11 @@ def real_queries(args):
     pools = Pools(args.fallback_list or args.list)
     ents = []
     keys = set()
+    total = 0
     with open(args.list, encoding="utf-8") as f:
         for line in f:
             e = json.loads(line)
+            total += 1
             props = e.get("properties", {})
             names = props.get("name", []) + props.get("alias", [])
             for nm in names:
@@ -620,7 +622,7 @@ def real_queries(args):
         queries.append((schema, q, e["id"], kind))
     scripts = pools.scripts()
     queries += negatives(rng, pools, scripts, keys, args.negatives)
-    write_queries(Writer(args.out), queries, {"list": args.list, "entities": len(ents),
+    write_queries(Writer(args.out), queries, {"list": args.list, "entities": total,
                                                "seed": args.seed, "sources": pools.sources})
 
 
