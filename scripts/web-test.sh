@@ -5,8 +5,8 @@
 #
 # Environment:
 #   VIGIL_BIN          the vigil binary (default build/vigil)
-#   VIGIL_LISTS        list files to serve, space-separated (default: every file in data/lists/
-#                      plus the browser tests' own fixture list web/e2e/fixtures/*.jsonl)
+#   VIGIL_LISTS        list files to serve, space-separated (default: the bundled lists in
+#                      data/lists/ plus the browser tests' own fixture list web/e2e/fixtures/*.jsonl)
 #   VIGIL_SCREENSHOTS  where the tests save their screenshots (default docs/screenshots)
 #   VIGIL_SKIP_SETUP=1 skip the Debian package check (chromium, node, npm)
 #
@@ -79,7 +79,15 @@ if [ -n "${VIGIL_LISTS:-}" ]; then
 else
   lists=()
   shopt -s nullglob
-  for f in data/lists/*; do lists+=("$f"); done
+  # An OFAC file set is passed as its directory; any other list as its files.
+  for f in data/lists/* data/lists/*/*; do
+    case "$(basename "$f")" in *.md | LICENSE* | PROVENANCE* | NOTICE*) continue ;; esac
+    if [ -d "$f" ]; then
+      if [ -f "$f/sdn.csv" ] || [ -f "$f/cons_prim.csv" ]; then lists+=("$f"); fi
+    elif [ ! -f "$(dirname "$f")/sdn.csv" ] && [ ! -f "$(dirname "$f")/cons_prim.csv" ]; then
+      lists+=("$f")
+    fi
+  done
   for f in web/e2e/fixtures/*.jsonl; do lists+=("$f"); done
   shopt -u nullglob
 fi

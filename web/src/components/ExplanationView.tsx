@@ -4,7 +4,29 @@
 // into the score with its agreement and weight. This is the matcher's own
 // explanation (the data the score was computed from), not a re-derivation.
 import type { Explanation } from '../api/types';
-import { featureLabel, methodLabel, pct } from '../lib/format';
+import { featureLabel, methodLabel, pct, schemeLabel } from '../lib/format';
+
+function signed(x: number): string {
+  const r = Math.round(x * 100) / 100;
+  return r > 0 ? `+${r.toFixed(2)}` : r < 0 ? `−${Math.abs(r).toFixed(2)}` : '0';
+}
+
+// The matcher writes a romanized form as "scheme: text" ("pinyin: wang wei").
+function splitForm(form: string): { scheme: string; text: string } {
+  const m = /^([a-z][a-z0-9-]*): (.*)$/.exec(form);
+  return m ? { scheme: m[1], text: m[2] } : { scheme: '', text: form };
+}
+
+function FormLine({ form, name }: { form: string; name: string }) {
+  if (!form) return null;
+  const { scheme, text } = splitForm(form);
+  if (text.toLowerCase() === name.toLowerCase()) return null;
+  return (
+    <div className="nc-form">
+      read as “{text}”{scheme && scheme !== 'latin' ? ` (${schemeLabel(scheme)})` : ''}
+    </div>
+  );
+}
 
 function methodClass(method: string): string {
   return `m-${method.replace(/[^a-z]/g, '')}`;
@@ -21,9 +43,6 @@ export function ExplanationView({
   const e = explanation;
   const parts = e.parts ?? [];
   const features = e.features ?? [];
-  const romanized =
-    (e.query_form && e.query_form !== e.query_name.toLowerCase()) ||
-    (e.candidate_form && e.candidate_form !== e.candidate_name.toLowerCase());
   return (
     <section className="explanation" aria-label="Why this matched" data-testid="explanation">
       <div className="names-compared">
@@ -32,7 +51,7 @@ export function ExplanationView({
           <div className="nc-name" lang="und">
             {e.query_name}
           </div>
-          {romanized && e.query_form && <div className="nc-form">read as “{e.query_form}”</div>}
+          <FormLine form={e.query_form} name={e.query_name} />
         </div>
         <div className="nc-mid" aria-label={`name score ${pct(e.name_score)}`}>
           <span className="nc-score">{pct(e.name_score)}</span>
@@ -43,9 +62,7 @@ export function ExplanationView({
           <div className="nc-name" lang="und">
             {e.candidate_name}
           </div>
-          {romanized && e.candidate_form && (
-            <div className="nc-form">read as “{e.candidate_form}”</div>
-          )}
+          <FormLine form={e.candidate_form} name={e.candidate_name} />
         </div>
       </div>
 
@@ -92,7 +109,7 @@ export function ExplanationView({
               <th scope="col">Agreement</th>
               <th scope="col">Detail</th>
               <th scope="col" className="num">
-                Weight
+                Effect
               </th>
             </tr>
           </thead>
@@ -103,7 +120,7 @@ export function ExplanationView({
               return (
                 <tr key={i} className={`f-${tone}`}>
                   <th scope="row">{featureLabel(f.name)}</th>
-                  <td>
+                  <td className="agreement">
                     <span className="diverge" aria-label={`value ${v.toFixed(2)}`}>
                       <span
                         className={`diverge-bar ${v < 0 ? 'neg' : 'pos'}`}
@@ -117,7 +134,9 @@ export function ExplanationView({
                     <span className="fval">{v > 0 ? '+' : ''}{v.toFixed(2)}</span>
                   </td>
                   <td className="detail">{f.detail}</td>
-                  <td className="num">{f.weight.toFixed(2)}</td>
+                  <td className="num" title="how much this feature moved the score">
+                    {signed(f.weight)}
+                  </td>
                 </tr>
               );
             })}

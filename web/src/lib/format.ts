@@ -51,7 +51,7 @@ export const METHOD_LABEL: Record<string, string> = {
 };
 export function methodLabel(method: string, scheme?: string): string {
   const base = METHOD_LABEL[method] ?? method;
-  return scheme ? `${base} · ${schemeLabel(scheme)}` : base;
+  return scheme && scheme !== 'latin' ? `${base} via ${schemeLabel(scheme)}` : base;
 }
 
 const SCHEME_LABEL: Record<string, string> = {
