@@ -147,6 +147,24 @@ class Service::Impl {
       svr_.Delete(pattern, handler);
       svr_.Options(pattern, handler);
     }
+    // Refuses an announced body over the route's limit before it is read
+    // (only the batch route may send more than max_body).
+    svr_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (!req.has_header("Content-Length") || req.path == "/screenings/batch") {
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
+      size_t length = req.get_header_value<uint64_t>("Content-Length");
+      if (length <= options_.max_body) return httplib::Server::HandlerResponse::Unhandled;
+      res.status = 413;
+      res.set_content(
+          Dump(ErrorBody("resource_exhausted", "request body is larger than " +
+                                                   std::to_string(options_.max_body) + " bytes")),
+          "application/json");
+      res.set_header("Connection", "close");
+      Log(req.method, req.path, 413, 0.0, "");
+      Count("(unrouted)", req.method, 413, 0.0);
+      return httplib::Server::HandlerResponse::Handled;
+    });
     // Errors httplib answers before a handler runs (body too large, bad
     // request line) get the same error shape and a log line.
     svr_.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& req,
