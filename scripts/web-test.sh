@@ -93,10 +93,10 @@ else
 fi
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 
-argv=("$vigil" serve --db "$db" --listen "127.0.0.1:$port")
-for l in "${lists[@]}"; do argv+=(--list "$root/$l"); done
-# The server serves the console from web/dist (flag name per docs/API.md, if it has one).
-if "$vigil" serve --help 2>&1 | grep -q -- '--web'; then argv+=(--web "$root/web/dist"); fi
+# Paths relative to the repository root (the server's working directory, also
+# after the tests restart it): that is how they show in the console.
+argv=("$vigil" serve --db "$db" --listen "127.0.0.1:$port" --web web/dist)
+for l in "${lists[@]}"; do argv+=(--list "$l"); done
 
 echo "web-test: starting ${argv[*]}"
 "${argv[@]}" >"$log" 2>&1 &
@@ -117,5 +117,5 @@ argv_json="$(python3 -c 'import json, sys; print(json.dumps(sys.argv[1:]))' "${a
 echo "web-test: running the browser tests against $url"
 (cd web && VIGIL_URL="$url" VIGIL_ADMIN_KEY="$admin_key" VIGIL_ANALYST_KEY="$analyst_key" \
   VIGIL_VIEWER_KEY="$viewer_key" VIGIL_SERVE_PIDFILE="$pidfile" VIGIL_SERVE_LOG="$log" \
-  VIGIL_SERVE_ARGV="$argv_json" VIGIL_SCREENSHOTS="${VIGIL_SCREENSHOTS:-$root/docs/screenshots}" \
+  VIGIL_SERVE_ARGV="$argv_json" VIGIL_SERVE_CWD="$root" VIGIL_SCREENSHOTS="${VIGIL_SCREENSHOTS:-$root/docs/screenshots}" \
   node --test --test-concurrency=1 e2e/)

@@ -25,6 +25,8 @@ describe('vigil web console', { concurrency: false }, () => {
       { schema: 'Person', properties: { name: ['Chan Tai Man'], birthDate: ['1970-01-02'], nationality: ['hk'] }, ref: 'APP-2024-0117' },
       { schema: 'Person', properties: { name: ['Иван Сергеевич Петров'], birthDate: ['1968'] }, ref: 'KYC-88412' },
       { schema: 'Company', properties: { name: ['Golden Harbour Trading Co. Ltd'], country: ['hk'] }, ref: 'ONB-5521' },
+      // On the bundled OFAC list, written in Cyrillic.
+      { schema: 'Person', properties: { name: ['Владимир Владимирович Путин'], birthDate: ['1952-10-07'] }, ref: 'WIRE-20261129-7' },
     ];
     for (const s of subjects) {
       const r = await api('POST', '/screenings', keys.analyst, {

@@ -81,7 +81,11 @@ export async function restartServer() {
     await new Promise((r) => setTimeout(r, 100));
   }
   const out = openSync(log, 'a');
-  const child = spawn(argv[0], argv.slice(1), { detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(argv[0], argv.slice(1), {
+    cwd: env('VIGIL_SERVE_CWD'),
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
   child.unref();
   writeFileSync(pidFile, `${child.pid}\n`);
   await waitReady();

@@ -220,7 +220,7 @@ function Audit() {
     queryKey: ['audit-recent', n],
     enabled: !!verify.data,
     queryFn: () =>
-      request<{ records: AuditRecord[] }>('/audit', { query: { since: Math.max(0, n - 12), limit: 12 } }),
+      request<{ records: AuditRecord[] }>('/audit', { query: { since: Math.max(0, n - 8), limit: 8 } }),
   });
   return (
     <section className="card" aria-labelledby="audit-title">
@@ -246,7 +246,7 @@ function Audit() {
       )}
       {recent.data && recent.data.records.length > 0 && (
         <table className="grid compact audit">
-          <caption className="sr-only">Most recent audit records</caption>
+          <caption className="table-caption">Latest records</caption>
           <thead>
             <tr>
               <th scope="col">#</th>
@@ -260,7 +260,9 @@ function Audit() {
               <tr key={r.seq}>
                 <td>{r.seq}</td>
                 <td className="nowrap">{when(r.at)}</td>
-                <td>{r.actor}</td>
+                <td>
+                  <Actor actor={r.actor} />
+                </td>
                 <td>
                   {r.action} <span className="muted">{r.object_type} {r.object_id}</span>
                 </td>
@@ -270,5 +272,17 @@ function Audit() {
         </table>
       )}
     </section>
+  );
+}
+
+// "alice (vk_3f9a1c0b)" -> alice, with the key id small beneath.
+function Actor({ actor }: { actor: string }) {
+  const m = /^(.*) \((vk_[^)]+)\)$/.exec(actor);
+  if (!m) return <>{actor}</>;
+  return (
+    <>
+      <div>{m[1]}</div>
+      <div className="cell-sub">{m[2]}</div>
+    </>
   );
 }

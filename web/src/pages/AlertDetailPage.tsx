@@ -225,7 +225,7 @@ export function AlertDetailPage() {
               {(a.history ?? []).map((h, i) => (
                 <li key={i}>
                   <div>
-                    <b>{h.action === 'decision' && h.decision ? DECISION_LABEL[h.decision] ?? h.decision : h.action}</b>{' '}
+                    <b>{historyLabel(h.action, h.decision)}</b>{' '}
                     {h.status && <StatusBadge status={h.status} />}
                   </div>
                   <div className="muted small">
@@ -240,6 +240,12 @@ export function AlertDetailPage() {
       </div>
     </div>
   );
+}
+
+function historyLabel(action: string, decision?: string): string {
+  if (action === 'decision' && decision) return `Decided: ${DECISION_LABEL[decision] ?? decision}`;
+  if (action === 'created') return 'Raised by screening';
+  return action.charAt(0).toUpperCase() + action.slice(1).replace(/_/g, ' ');
 }
 
 function AlertLinkInline({ id }: { id: number }) {
