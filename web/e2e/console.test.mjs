@@ -35,6 +35,14 @@ describe('vigil web console', { concurrency: false }, () => {
         requested_by: 'e2e-intake',
       });
       assert.equal(r.status, 201, `POST /screenings ${s.ref}: ${JSON.stringify(r.body)}`);
+      if (s.ref === 'KYC-88412' && r.body.alerts.length) {
+        const c = await api('POST', '/cases', keys.analyst, {
+          title: 'Ivan PETROV: travel pattern review',
+          description: 'Possible sanctions evasion through third-country transfers.',
+          alert_ids: [r.body.alerts[0].id],
+        });
+        assert.equal(c.status, 201, JSON.stringify(c.body));
+      }
     }
   });
   after(async () => {

@@ -146,3 +146,11 @@ export function PropertyTable({ entity, compareWith }: { entity: Entity; compare
 export function AlertLink({ id }: { id: number }) {
   return <Link to={`/ui/alerts/${id}`}>#{id}</Link>;
 }
+
+// Actors are recorded as "alice (vk_3f9a1c0b)": show the name, keep the key id
+// one hover away (it is what the audit log and `vigil keys list` show).
+export function Who({ actor }: { actor: string | null | undefined }) {
+  const m = /^(.*) \((vk_[^)]+)\)$/.exec(actor ?? '');
+  if (!m) return <>{actor ?? '—'}</>;
+  return <span title={`key ${m[2]}`}>{m[1]}</span>;
+}

@@ -7,7 +7,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { request } from '../api/client';
 import type { Alert, AlertDetail, Case, Decision, Page } from '../api/types';
 import { roleAtLeast, useAuth } from '../auth';
-import { ErrorBox, Loading, PageHeader, PropertyTable, Score, StatusBadge } from '../components/common';
+import { ErrorBox, Loading, PageHeader, PropertyTable, Score, StatusBadge, Who } from '../components/common';
 import { ExplanationView } from '../components/ExplanationView';
 import { DECISION_LABEL, statusLabel, when } from '../lib/format';
 
@@ -133,7 +133,7 @@ export function AlertDetailPage() {
 
       {a.suppressed_by && (
         <div className="notice">
-          Suppressed: {a.suppressed_by.decided_by} decided “no match” for the same subject and list
+          Suppressed: <Who actor={a.suppressed_by.decided_by} /> decided “no match” for the same subject and list
           entry on <AlertLinkInline id={a.suppressed_by.alert_id} /> ({when(a.suppressed_by.decided_at)})
           {a.suppressed_by.comment ? `: “${a.suppressed_by.comment}”` : ''}. It comes back if the
           list entry changes.
@@ -229,7 +229,7 @@ export function AlertDetailPage() {
                     {h.status && <StatusBadge status={h.status} />}
                   </div>
                   <div className="muted small">
-                    {h.actor} · {when(h.at)}
+                    <Who actor={h.actor} /> · {when(h.at)}
                   </div>
                   {h.comment && <div className="quote">“{h.comment}”</div>}
                 </li>

@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { download, request } from '../api/client';
 import type { Batch } from '../api/types';
 import { roleAtLeast, useAuth } from '../auth';
-import { ErrorBox, PageHeader, Score, StatusBadge } from '../components/common';
+import { ErrorBox, PageHeader, Score, StatusBadge, Who } from '../components/common';
 import { when } from '../lib/format';
 
 const SAMPLE = `id,schema,name,birthDate,nationality,reference
@@ -148,7 +148,7 @@ function BatchProgress({ id }: { id: string }) {
         Batch {b.id} <StatusBadge status={b.status} />
       </h2>
       <p className="muted small">
-        Started by {b.created_by} {when(b.created_at)}
+        Started by <Who actor={b.created_by} /> {when(b.created_at)}
         {b.finished_at && ` · finished ${when(b.finished_at)}`}
       </p>
       <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={b.total} aria-valuenow={b.done + b.failed} aria-label="Batch progress">

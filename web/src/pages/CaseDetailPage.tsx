@@ -8,7 +8,7 @@ import { request } from '../api/client';
 import type { Case, CaseNote, CaseStatus } from '../api/types';
 import { CASE_STATUSES } from '../api/types';
 import { roleAtLeast, useAuth } from '../auth';
-import { ErrorBox, Loading, PageHeader, StatusBadge } from '../components/common';
+import { ErrorBox, Loading, PageHeader, StatusBadge, Who } from '../components/common';
 import { statusLabel, when } from '../lib/format';
 
 // The transitions the server accepts (docs/API.md, Case object).
@@ -52,7 +52,12 @@ export function CaseDetailPage() {
             <span lang="und">{c.title}</span> <StatusBadge status={c.status} />
           </>
         }
-        sub={`Case #${c.id} · opened by ${c.created_by} ${when(c.created_at)} · updated ${when(c.updated_at)}`}
+        sub={
+          <>
+            Case #{c.id} · opened by <Who actor={c.created_by} /> {when(c.created_at)} · updated{' '}
+            {when(c.updated_at)}
+          </>
+        }
       />
       <ol className="stepper" aria-label="Case lifecycle" data-testid="case-stepper">
         {CASE_STATUSES.map((s, i) => (
@@ -103,7 +108,7 @@ export function CaseDetailPage() {
               {(c.notes ?? []).map((n) => (
                 <li key={n.id}>
                   <div className="muted small">
-                    {n.author} · {when(n.created_at)}
+                    <Who actor={n.author} /> · {when(n.created_at)}
                   </div>
                   <div className="prewrap">{n.text}</div>
                 </li>
@@ -121,7 +126,7 @@ export function CaseDetailPage() {
                 <li key={i}>
                   <div>{describe(t.kind, t.detail)}</div>
                   <div className="muted small">
-                    {t.actor} · {when(t.at)}
+                    <Who actor={t.actor} /> · {when(t.at)}
                   </div>
                 </li>
               ))}

@@ -7,7 +7,7 @@ import { request } from '../api/client';
 import type { Case, Page } from '../api/types';
 import { CASE_STATUSES } from '../api/types';
 import { roleAtLeast, useAuth } from '../auth';
-import { Empty, ErrorBox, Loading, PageHeader, Pager, StatusBadge } from '../components/common';
+import { Empty, ErrorBox, Loading, PageHeader, Pager, StatusBadge, Who } from '../components/common';
 import { statusLabel, when } from '../lib/format';
 
 export function CasesPage() {
@@ -99,7 +99,9 @@ export function CasesPage() {
                     )}
                   </td>
                   <td>{c.alert_ids.length}</td>
-                  <td>{c.created_by}</td>
+                  <td>
+                    <Who actor={c.created_by} />
+                  </td>
                   <td className="nowrap">{when(c.updated_at)}</td>
                 </tr>
               ))}

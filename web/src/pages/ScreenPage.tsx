@@ -17,7 +17,7 @@ import type {
 } from '../api/types';
 import { SCHEMATA } from '../api/types';
 import { roleAtLeast, useAuth } from '../auth';
-import { ErrorBox, PageHeader, PropertyTable, Score, StatusBadge } from '../components/common';
+import { ErrorBox, PageHeader, PropertyTable, Score, StatusBadge, Who } from '../components/common';
 import { ExplanationView } from '../components/ExplanationView';
 import { when } from '../lib/format';
 
@@ -321,7 +321,7 @@ function HitCard({ hit, open }: { hit: HitView; open: boolean }) {
       </summary>
       {hit.alert?.suppressedBy && (
         <p className="notice">
-          Suppressed: {hit.alert.suppressedBy.decided_by} decided “no match” on alert #
+          Suppressed: <Who actor={hit.alert.suppressedBy.decided_by} /> decided “no match” on alert #
           {hit.alert.suppressedBy.alert_id} ({when(hit.alert.suppressedBy.decided_at)})
           {hit.alert.suppressedBy.comment ? `: “${hit.alert.suppressedBy.comment}”` : ''}.
         </p>
