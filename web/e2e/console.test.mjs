@@ -198,6 +198,20 @@ describe('vigil web console', { concurrency: false }, () => {
     await batch.getByText('Done', { exact: true }).waitFor({ timeout: 60_000 });
     await batch.getByText('BATCH-3').waitFor();
     await shot(page, 'batch');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      batch.getByRole('button', { name: 'Download results (CSV)' }).click(),
+    ]);
+    const csv = await new Promise((resolve, reject) => {
+      download.createReadStream().then((stream) => {
+        let text = '';
+        stream.on('data', (d) => (text += d));
+        stream.on('end', () => resolve(text));
+        stream.on('error', reject);
+      }, reject);
+    });
+    assert.match(csv.split('\n')[0], /^line,reference,subject_id/);
+    assert.match(csv, /BATCH-3/);
   });
 
   it('shows the dashboard with the day\'s figures', async () => {
@@ -223,6 +237,16 @@ describe('vigil web console', { concurrency: false }, () => {
     assert.equal(who.body.role, 'viewer');
     await admin.getByTestId('keys').getByText('night-shift').waitFor();
     await shot(admin, 'admin');
+
+    // Revoking asks first; the key stops working at once.
+    admin.once('dialog', (d) => d.accept());
+    await admin.getByRole('button', { name: /Revoke key .*night-shift/ }).click();
+    await admin.getByTestId('keys').locator('tr.revoked').getByText('night-shift').waitFor();
+    assert.equal((await api('GET', '/whoami', key)).status, 401);
+
+    // Reloading the lists keeps them serving and reports the new count.
+    await admin.getByRole('button', { name: 'Reload lists' }).click();
+    await admin.getByText(/^Reloaded: [\d,]+ entries/).waitFor({ timeout: 180_000 });
     await admin.close();
   });
 

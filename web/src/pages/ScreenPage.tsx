@@ -226,10 +226,17 @@ export function ScreenPage() {
                 ))}
               </select>
             </div>
-            <div className="field">
+          </div>
+          <div className="form-actions">
+            <label className="check">
+              <input type="checkbox" checked={form.record} onChange={(e) => set('record', e.target.checked)} />
+              Record the screening (hits become alerts in the queue)
+            </label>
+            <div className="field inline">
               <label htmlFor="s-threshold">Threshold</label>
               <input
                 id="s-threshold"
+                className="narrow"
                 type="number"
                 min="0.3"
                 max="1"
@@ -238,12 +245,6 @@ export function ScreenPage() {
                 onChange={(e) => set('threshold', e.target.value)}
               />
             </div>
-          </div>
-          <div className="form-actions">
-            <label className="check">
-              <input type="checkbox" checked={form.record} onChange={(e) => set('record', e.target.checked)} />
-              Record the screening (hits become alerts in the queue)
-            </label>
             <button type="submit" className="primary">
               {screen.isPending ? 'Screening…' : 'Screen'}
             </button>
