@@ -420,6 +420,22 @@ def chart(rows, path):
 # ---------------------------------------------------------------- main
 
 
+def write_report(args, sets, rows, notes, failures, t_start):
+    """Writes report.json, report.md and chart.svg from the rows so far (after
+    every set, so an interrupted run keeps what it measured)."""
+    report = {"machine": machine(), "written": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+              "run_seconds": round(time.monotonic() - t_start, 1), "sets": sets,
+              "thresholds": THRESHOLDS, "recall5_floor": RECALL5_FLOOR, "rows": rows,
+              "notes": notes, "failures": failures}
+    with open(os.path.join(args.out, "report.json"), "w") as f:
+        json.dump(report, f, indent=1, ensure_ascii=False)
+    md = table(rows)
+    with open(os.path.join(args.out, "report.md"), "w") as f:
+        f.write(md + "\n")
+    chart(rows, os.path.join(args.out, "chart.svg"))
+    return report, md
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--build", default="build-bench")
@@ -545,6 +561,7 @@ def main():
                          "latency": j["latency"], "cpu_latency": j["cpu_latency"],
                          "build_seconds": j["build_seconds"], "peak_rss_mb": rss,
                          "quality": quality(res + ".jw.jsonl", answers, THRESHOLDS["jw_scan"])})
+            write_report(args, sets, rows, notes, failures, t_start)
         # match_http on the largest set of the run.
         if not args.no_http:
             big = sets[-1]
@@ -568,16 +585,7 @@ def main():
     finally:
         if pg:
             pg.stop()
-    report = {"machine": machine(), "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-              "run_seconds": round(time.monotonic() - t_start, 1), "sets": sets,
-              "thresholds": THRESHOLDS, "recall5_floor": RECALL5_FLOOR, "rows": rows,
-              "notes": notes, "failures": failures}
-    with open(os.path.join(args.out, "report.json"), "w") as f:
-        json.dump(report, f, indent=1, ensure_ascii=False)
-    md = table(rows)
-    with open(os.path.join(args.out, "report.md"), "w") as f:
-        f.write(md + "\n")
-    chart(rows, os.path.join(args.out, "chart.svg"))
+    report, md = write_report(args, sets, rows, notes, failures, t_start)
     print(md)
     for n in notes:
         print("note: " + n)
