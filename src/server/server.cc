@@ -1126,17 +1126,18 @@ Result<Reply> Service::Impl::Search(Ctx& c) {
       if (!any) continue;
     }
     if (seen++ < static_cast<size_t>(*offset)) continue;
-    if (results.size() >= static_cast<size_t>(*limit)) break;
+    if (results.size() >= static_cast<size_t>(*limit)) continue;  // still counted in total
     json j = EntityResponse(*h.entity);
     j["score"] = h.score;
     results.push_back(std::move(j));
   }
   size_t total = seen;
-  return JsonReply({{"results", std::move(results)},
-                    {"total", {{"value", total}, {"relation", countries.empty() ? "eq" : "gte"}}},
-                    {"limit", *limit},
-                    {"offset", *offset},
-                    {"facets", json::object()}});
+  return JsonReply(
+      {{"results", std::move(results)},
+       {"total", {{"value", total}, {"relation", hits.size() >= opts.limit ? "gte" : "eq"}}},
+       {"limit", *limit},
+       {"offset", *offset},
+       {"facets", json::object()}});
 }
 
 Result<Reply> Service::Impl::Screenings(Ctx& c) {
