@@ -17,6 +17,7 @@ struct EvalArgs {
   double threshold = MatchOptions{}.threshold;
   int show_errors = 0;
   bool json = false;
+  double fail_under = 0;  // exit 1 when the overall F1 is below this
 };
 
 int RunEval(const EvalArgs& args) {
@@ -84,6 +85,11 @@ int RunEval(const EvalArgs& args) {
                 all.precision(), all.recall(), all.f1());
     std::printf("threshold %.2f\n", args.threshold);
   }
+  if (all.f1() < args.fail_under) {
+    std::fprintf(stderr, "vigil eval: overall F1 %.3f is below the floor %.3f\n", all.f1(),
+                 args.fail_under);
+    return kExitFailure;
+  }
   return kExitOk;
 }
 
@@ -96,6 +102,8 @@ VIGIL_COMMAND("eval", "Precision, recall and F1 per group on labelled pairs", []
       ->check(CLI::Range(0.0, 1.0));
   sub->add_option("--show-errors", args->show_errors, "print up to N misdecided pairs per group");
   sub->add_flag("--json", args->json, "print the report as JSON");
+  sub->add_option("--fail-under", args->fail_under,
+                  "exit 1 when the overall F1 is below this (a regression floor)");
   return [args] { return RunEval(*args); };
 });
 

@@ -75,13 +75,35 @@ struct Pair {
   std::string_view scheme;
 };
 
+// Whether two words start alike for a transcription: the same letter, or
+// letters that transcriptions swap (l/r, b/p/v/f/w, k/g/c/q, vowels).
+bool SameOnset(std::string_view a, std::string_view b) {
+  auto cls = [](char c) {
+    switch (c) {
+      case 'l': case 'r': return 'R';
+      case 'b': case 'p': case 'v': case 'f': case 'w': return 'P';
+      case 'k': case 'g': case 'c': case 'q': return 'K';
+      case 'd': case 't': return 'T';
+      case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return 'A';
+      case 's': case 'z': case 'j': case 'x': return 'S';
+      default: return c;
+    }
+  };
+  return !a.empty() && !b.empty() && cls(a[0]) == cls(b[0]);
+}
+
 // Adjacent parts written as one: "abdul rahman" ~ "abdulrahman",
 // "van der berg" ~ "vanderberg", "da wen" ~ "dawen".
-PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts, size_t count) {
+PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts, size_t count,
+                             bool cross_script) {
   const std::string& t = one.text;
   std::string joined;
   for (size_t k = 0; k < count; ++k) joined += parts[k].text;
   if (t == joined) return {1.0, "merged", ""};
+  if (cross_script && one.skeleton.size() >= 3 && SameOnset(t, joined) &&
+      one.skeleton == TranscriptionSkeleton(joined)) {
+    return {0.8, "phonetic", "transcription"};
+  }
   if (one.transcription_only) return {};
   if (names::RomanizationKey(joined) == one.key) return {0.95, "romanization", ""};
   if (t.size() >= 8 && joined.size() + 1 >= t.size() && t.size() + 1 >= joined.size() &&
@@ -132,7 +154,7 @@ std::string TranscriptionSkeleton(std::string_view t) {
       continue;
     }
     switch (c) {
-      case 'b': case 'p': push('P'); break;
+      case 'b': case 'p': case 'f': case 'v': case 'w': push('P'); break;
       case 'd': case 't':
         if (n == 'h') ++i;
         if ((c == 't' || c == 'd') && (n == 's' || n == 'z')) { ++i; push('S'); break; }
@@ -148,7 +170,6 @@ std::string TranscriptionSkeleton(std::string_view t) {
         push(n == 'e' || n == 'i' ? 'S' : 'K');
         break;
       case 'x': push('K'); push('S'); break;
-      case 'f': case 'v': case 'w': push('F'); break;
       case 's':
         if (n == 'h' || n == 'c') ++i;
         push('S');
@@ -163,10 +184,7 @@ std::string TranscriptionSkeleton(std::string_view t) {
       case 'h': break;
       default: break;  // vowels and anything else
     }
-    if (c == 'p' && n == 'h') {
-      out.back() = 'F';
-      ++i;
-    }
+    if (c == 'p' && n == 'h') ++i;
   }
   return out;
 }
@@ -175,7 +193,8 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   if (a.text == b.text) return {1.0, "exact", ""};
   if (a.role == PartRole::kNumber || b.role == PartRole::kNumber) return {};
   if (a.transcription_only || b.transcription_only) {
-    if (ctx.cross_script && a.skeleton.size() >= 3 && a.skeleton == b.skeleton) {
+    if (ctx.cross_script && a.skeleton == b.skeleton && SameOnset(a.text, b.text) &&
+        a.skeleton.size() >= 2) {
       return {0.8, "phonetic", "transcription"};
     }
     return {};
@@ -208,11 +227,15 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
       a.text[0] == b.text[0]) {
     return {0.75, "phonetic", ""};
   }
-  if (ctx.cross_script && !a.skeleton.empty() && a.skeleton.size() >= 2) {
-    if (a.skeleton == b.skeleton && a.text[0] == b.text[0]) return {0.8, "phonetic", "transcription"};
-    if (a.skeleton.size() >= 3 && a.skeleton == b.skeleton) return {0.78, "phonetic", "transcription"};
-    if (a.skeleton.size() >= 4 && b.skeleton.size() >= 4 &&
-        DamerauLevenshtein(a.skeleton, b.skeleton) == 1 && a.text[0] == b.text[0]) {
+  if (ctx.cross_script && !a.skeleton.empty()) {
+    const bool onset = SameOnset(a.text, b.text);
+    if (a.skeleton == b.skeleton) {
+      if (a.skeleton.size() >= 3) return {0.8, "phonetic", "transcription"};
+      if (onset && a.skeleton.size() == 2) return {0.78, "phonetic", "transcription"};
+      if (onset && longest <= shortest + 2) return {0.72, "phonetic", "transcription"};
+    }
+    if (onset && a.skeleton.size() >= 4 && b.skeleton.size() >= 4 &&
+        DamerauLevenshtein(a.skeleton, b.skeleton) == 1) {
       return {0.72, "phonetic", "transcription"};
     }
   }
@@ -250,13 +273,13 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   for (uint8_t k = 2; k <= 3; ++k) {
     for (size_t i = 0; i < n; ++i) {
       for (size_t j = 0; j + k <= m; ++j) {
-        PartSimilarity s = CompareJoined(q.parts[i], &c.parts[j], k);
+        PartSimilarity s = CompareJoined(q.parts[i], &c.parts[j], k, ctx.cross_script);
         if (s.score > 0) pairs.push_back({s.score, uint8_t(i), 1, uint8_t(j), k, s.method, s.scheme});
       }
     }
     for (size_t j = 0; j < m; ++j) {
       for (size_t i = 0; i + k <= n; ++i) {
-        PartSimilarity s = CompareJoined(c.parts[j], &q.parts[i], k);
+        PartSimilarity s = CompareJoined(c.parts[j], &q.parts[i], k, ctx.cross_script);
         if (s.score > 0) pairs.push_back({s.score, uint8_t(i), k, uint8_t(j), 1, s.method, s.scheme});
       }
     }
