@@ -36,6 +36,20 @@ const CASE_COLOURS: Record<string, string> = {
   closed: '#667085',
 };
 
+// The server lists only the days that had alerts; a timeline shows every day
+// of the period, quiet ones at zero.
+function everyDay(counts: { day: string; count: number }[], days: number) {
+  const byDay = new Map(counts.map((c) => [c.day, c.count]));
+  const today = new Date();
+  const out: { day: string; count: number }[] = [];
+  for (let i = days - 1; i >= 0; i--) {
+    const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - i));
+    const key = d.toISOString().slice(0, 10);
+    out.push({ day: key.slice(5), count: byDay.get(key) ?? 0 });
+  }
+  return out;
+}
+
 function Kpi({ label, value, to }: { label: string; value: number | string; to?: string }) {
   const body = (
     <>
@@ -83,7 +97,7 @@ export function DashboardPage() {
   }));
   const cases = CASE_STATUSES.map((k) => ({ name: statusLabel(k), key: k, count: s?.cases_by_status?.[k] ?? 0 }));
   const openCases = (s?.cases_by_status?.open ?? 0) + (s?.cases_by_status?.investigating ?? 0) + (s?.cases_by_status?.referred ?? 0);
-  const perDay = (s?.alerts_by_day ?? []).map((d) => ({ day: d.day.slice(5), count: d.count }));
+  const perDay = everyDay(s?.alerts_by_day ?? [], days);
 
   return (
     <div className="page">
@@ -115,13 +129,13 @@ export function DashboardPage() {
           </div>
           <div className="charts">
             <ChartCard title="Alerts raised per day" label="Alerts raised per day">
-              {perDay.length === 0 ? (
+              {perDay.every((d) => d.count === 0) ? (
                 <p className="empty">No alerts in this period.</p>
               ) : (
                 <ResponsiveContainer width="100%" height={220}>
                   <BarChart data={perDay} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
                     <CartesianGrid stroke={C.grid} vertical={false} />
-                    <XAxis dataKey="day" tick={{ fontSize: 12 }} />
+                    <XAxis dataKey="day" tick={{ fontSize: 11 }} minTickGap={12} />
                     <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
                     <Tooltip />
                     <Bar dataKey="count" name="Alerts" fill={C.accent} radius={[3, 3, 0, 0]} maxBarSize={48} isAnimationActive={false} />
@@ -229,7 +243,7 @@ export function DashboardPage() {
               )}
             </section>
           </div>
-          <p className="muted small">Figures for {day(new Date().toISOString())} and the {days} days before.</p>
+          <p className="muted small">Figures for the {days} days up to {day(new Date().toISOString())} (UTC).</p>
         </>
       )}
     </div>
