@@ -6,7 +6,7 @@ pkgs=(build-essential cmake ninja-build ccache pkg-config
       libicu-dev libsqlite3-dev sqlite3 libpugixml-dev nlohmann-json3-dev libcli11-dev
       libcpp-httplib-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
       unicode-data python3 curl ca-certificates)
-if [ "${VIGIL_WITH_BROWSER:-0}" = 1 ]; then pkgs+=(chromium nodejs npm); fi
+if [ "${VIGIL_WITH_BROWSER:-0}" = 1 ]; then pkgs+=(chromium fonts-wqy-microhei nodejs npm); fi
 if [ "${VIGIL_WITH_BENCH:-0}" = 1 ]; then pkgs+=(postgresql postgresql-contrib libpq-dev); fi
 missing=()
 for p in "${pkgs[@]}"; do
