@@ -26,6 +26,11 @@ if [ ! -x "$vigil" ]; then
   exit 1
 fi
 
+if ! "$vigil" serve --help >/dev/null 2>&1; then
+  echo "web-test: $vigil has no 'serve' command (was it built with the screening and server layers?)" >&2
+  exit 1
+fi
+
 if [ "${VIGIL_SKIP_SETUP:-0}" != 1 ]; then
   VIGIL_WITH_BROWSER=1 bash scripts/setup-debian.sh
 fi
