@@ -100,7 +100,10 @@ PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts,
   std::string joined;
   for (size_t k = 0; k < count; ++k) joined += parts[k].text;
   if (t == joined) return {1.0, "merged", ""};
-  if (cross_script && one.skeleton.size() >= 3 && SameOnset(t, joined) &&
+  // Chinese syllables are compared by their readings, not by transcription.
+  bool syllables = true;
+  for (size_t k = 0; k < count; ++k) syllables = syllables && parts[k].chinese_syllable;
+  if (cross_script && !syllables && one.skeleton.size() >= 3 && SameOnset(t, joined) &&
       one.skeleton == TranscriptionSkeleton(joined)) {
     return {0.8, "phonetic", "transcription"};
   }
@@ -193,8 +196,8 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   if (a.text == b.text) return {1.0, "exact", ""};
   if (a.role == PartRole::kNumber || b.role == PartRole::kNumber) return {};
   if (a.transcription_only || b.transcription_only) {
-    if (ctx.cross_script && a.skeleton == b.skeleton && SameOnset(a.text, b.text) &&
-        a.skeleton.size() >= 2) {
+    if (ctx.cross_script && !a.chinese_syllable && !b.chinese_syllable &&
+        a.skeleton == b.skeleton && SameOnset(a.text, b.text) && a.skeleton.size() >= 2) {
       return {0.8, "phonetic", "transcription"};
     }
     return {};
