@@ -86,6 +86,8 @@ describe('vigil web console', { concurrency: false }, () => {
     assert.match(listed, /wei/);
     const how = (await explanation.getByTestId('alignment').locator('.method').allInnerTexts()).join(' ');
     assert.match(how, /romanized|transliterated|exact/, `how the parts matched: ${how}`);
+    // ...and says which romanization read the characters.
+    assert.match(await explanation.innerText(), /Pinyin/);
     await explanation.getByTestId('features').getByText('Birth date').waitFor();
     const alertLink = hit.getByRole('link', { name: /Alert #\d+/ });
     state.wangAlert = Number((await alertLink.innerText()).replace(/\D/g, ''));
