@@ -11,7 +11,8 @@
 #   VIGIL_SKIP_SETUP=1 skip the Debian package check (chromium, node, npm)
 #
 # Steps: check Chromium, Node and npm are installed (scripts/setup-debian.sh with
-# VIGIL_WITH_BROWSER=1), `npm ci` and `npm run build` in web/, create a temporary
+# VIGIL_WITH_BROWSER=1), `npm ci`, the console's unit tests (web/test/) and
+# `npm run build` in web/, create a temporary
 # database with an admin, an analyst and a viewer key, start `vigil serve` on a free
 # loopback port, run the tests (node --test web/e2e/), stop the server. Exits non-zero
 # on any failure, and then prints the end of the server's log.
@@ -38,8 +39,8 @@ for tool in node npm /usr/bin/chromium; do
   command -v "$tool" >/dev/null || { echo "web-test: $tool is not installed" >&2; exit 1; }
 done
 
-echo "web-test: building the console (npm ci, npm run build)"
-(cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
+echo "web-test: building the console (npm ci, unit tests, npm run build)"
+(cd web && npm ci --no-audit --no-fund --loglevel=error && node --test test/ && npm run build --silent)
 [ -f web/dist/index.html ] || { echo "web-test: web/dist/index.html was not built" >&2; exit 1; }
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/vigil-web-test.XXXXXX")"

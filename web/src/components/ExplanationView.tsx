@@ -4,18 +4,7 @@
 // into the score with its agreement and weight. This is the matcher's own
 // explanation (the data the score was computed from), not a re-derivation.
 import type { Explanation } from '../api/types';
-import { featureLabel, methodLabel, pct, schemeLabel } from '../lib/format';
-
-function signed(x: number): string {
-  const r = Math.round(x * 100) / 100;
-  return r > 0 ? `+${r.toFixed(2)}` : r < 0 ? `−${Math.abs(r).toFixed(2)}` : '0';
-}
-
-// The matcher writes a romanized form as "scheme: text" ("pinyin: wang wei").
-function splitForm(form: string): { scheme: string; text: string } {
-  const m = /^([a-z][a-z0-9-]*): (.*)$/.exec(form);
-  return m ? { scheme: m[1], text: m[2] } : { scheme: '', text: form };
-}
+import { featureLabel, methodLabel, pct, schemeLabel, signed, splitForm } from '../lib/format';
 
 function FormLine({ form, name }: { form: string; name: string }) {
   if (!form) return null;

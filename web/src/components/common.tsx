@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client';
 import type { Entity } from '../api/types';
-import { pct, propertyLabel, scoreBand, sortedProperties, statusLabel } from '../lib/format';
+import { pct, propertyLabel, scoreBand, sortedProperties, splitActor, statusLabel } from '../lib/format';
 
 export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge status-${status}`}>{statusLabel(status)}</span>;
@@ -150,7 +150,7 @@ export function AlertLink({ id }: { id: number }) {
 // Actors are recorded as "alice (vk_3f9a1c0b)": show the name, keep the key id
 // one hover away (it is what the audit log and `vigil keys list` show).
 export function Who({ actor }: { actor: string | null | undefined }) {
-  const m = /^(.*) \((vk_[^)]+)\)$/.exec(actor ?? '');
-  if (!m) return <>{actor ?? '—'}</>;
-  return <span title={`key ${m[2]}`}>{m[1]}</span>;
+  if (!actor) return <>—</>;
+  const { name, keyId } = splitActor(actor);
+  return keyId ? <span title={`key ${keyId}`}>{name}</span> : <>{name}</>;
 }

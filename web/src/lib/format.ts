@@ -152,3 +152,46 @@ export function sortedProperties(props: Record<string, string[]>): [string, stri
     .filter(([, v]) => v && v.length)
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }
+
+// "To" is a whole day, and GET /alerts' `until` is exclusive: the day after.
+export function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+// The server lists only the days that had alerts; a timeline shows every day
+// of the period ending `today`, quiet ones at zero. Days are "MM-DD".
+export function everyDay(
+  counts: { day: string; count: number }[],
+  days: number,
+  today: Date = new Date(),
+): { day: string; count: number }[] {
+  const byDay = new Map(counts.map((c) => [c.day, c.count]));
+  const out: { day: string; count: number }[] = [];
+  for (let i = days - 1; i >= 0; i--) {
+    const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - i));
+    const key = d.toISOString().slice(0, 10);
+    out.push({ day: key.slice(5), count: byDay.get(key) ?? 0 });
+  }
+  return out;
+}
+
+// The matcher writes a romanized form as "scheme: text" ("pinyin: wang wei").
+export function splitForm(form: string): { scheme: string; text: string } {
+  const m = /^([a-z][a-z0-9-]*): (.*)$/.exec(form);
+  return m ? { scheme: m[1], text: m[2] } : { scheme: '', text: form };
+}
+
+// A feature's effect on the score: "+0.05", "−0.10", "0".
+export function signed(x: number): string {
+  const r = Math.round(x * 100) / 100;
+  return r > 0 ? `+${r.toFixed(2)}` : r < 0 ? `−${Math.abs(r).toFixed(2)}` : '0';
+}
+
+// Actors are recorded as "alice (vk_3f9a1c0b)".
+export function splitActor(actor: string): { name: string; keyId: string } {
+  const m = /^(.*) \((vk_[^)]+)\)$/.exec(actor);
+  return m ? { name: m[1], keyId: m[2] } : { name: actor, keyId: '' };
+}

@@ -6,7 +6,7 @@ import { request } from '../api/client';
 import type { ApiKey, AuditRecord, AuditVerify, Catalog, ReloadStatus, Role } from '../api/types';
 import { roleAtLeast, useAuth } from '../auth';
 import { ErrorBox, Loading, PageHeader } from '../components/common';
-import { when } from '../lib/format';
+import { splitActor, when } from '../lib/format';
 
 export function AdminPage() {
   const { user } = useAuth();
@@ -277,12 +277,11 @@ function Audit() {
 
 // "alice (vk_3f9a1c0b)" -> alice, with the key id small beneath.
 function Actor({ actor }: { actor: string }) {
-  const m = /^(.*) \((vk_[^)]+)\)$/.exec(actor);
-  if (!m) return <>{actor}</>;
+  const { name, keyId } = splitActor(actor);
   return (
     <>
-      <div>{m[1]}</div>
-      <div className="cell-sub">{m[2]}</div>
+      <div>{name}</div>
+      {keyId && <div className="cell-sub">{keyId}</div>}
     </>
   );
 }

@@ -7,7 +7,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { request } from '../api/client';
 import type { Alert, Catalog, Page } from '../api/types';
 import { ErrorBox, Empty, Loading, PageHeader, Pager, Score, StatusBadge } from '../components/common';
-import { when } from '../lib/format';
+import { nextDay, when } from '../lib/format';
 
 // Score bands: [min_score, max_score) as the queue filters them.
 const BANDS: Record<string, [number, number]> = {
@@ -17,13 +17,6 @@ const BANDS: Record<string, [number, number]> = {
   low: [0, 0.8],
 };
 
-// "To" is a whole day: the server's `until` is exclusive, so ask for the next day.
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 const SORTS: Record<string, string> = {
   '-created_at': 'Newest first',
   created_at: 'Oldest first',

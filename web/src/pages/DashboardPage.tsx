@@ -18,7 +18,7 @@ import { request } from '../api/client';
 import type { Catalog, Stats } from '../api/types';
 import { CASE_STATUSES } from '../api/types';
 import { ErrorBox, Loading, PageHeader } from '../components/common';
-import { day, statusLabel, when } from '../lib/format';
+import { day, everyDay, statusLabel, when } from '../lib/format';
 
 const C = {
   match: '#b42318',
@@ -35,20 +35,6 @@ const CASE_COLOURS: Record<string, string> = {
   referred: '#b54708',
   closed: '#667085',
 };
-
-// The server lists only the days that had alerts; a timeline shows every day
-// of the period, quiet ones at zero.
-function everyDay(counts: { day: string; count: number }[], days: number) {
-  const byDay = new Map(counts.map((c) => [c.day, c.count]));
-  const today = new Date();
-  const out: { day: string; count: number }[] = [];
-  for (let i = days - 1; i >= 0; i--) {
-    const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - i));
-    const key = d.toISOString().slice(0, 10);
-    out.push({ day: key.slice(5), count: byDay.get(key) ?? 0 });
-  }
-  return out;
-}
 
 function Kpi({ label, value, to }: { label: string; value: number | string; to?: string }) {
   const body = (
