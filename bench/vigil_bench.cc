@@ -412,11 +412,18 @@ int JwScan(const Args& a) {
   double wall = Seconds(s0, Clock::now());
   double cpu = (ThreadCpuMicros() - cpu0) / 1e6;
   WriteResults(a.Need("out"), queries, results, which);
-  std::cout << json{{"workload", "jw_scan"},      {"entities", list.size()},
-                    {"names", names.size()},      {"build_seconds", build},
-                    {"queries", which.size()},    {"wall_seconds", wall},
-                    {"qps", which.size() / wall}, {"qps_per_core", which.size() / wall},
-                    {"latency", Latency(us)},     {"peak_rss_mb", PeakRssMb()}}
+  std::cout << json{{"workload", "jw_scan"},
+                    {"entities", list.size()},
+                    {"names", names.size()},
+                    {"build_seconds", build},
+                    {"queries", which.size()},
+                    {"wall_seconds", wall},
+                    {"cpu_seconds", cpu},
+                    {"qps", which.size() / wall},
+                    {"qps_per_core", which.size() / cpu},
+                    {"latency", Latency(us)},
+                    {"cpu_latency", Latency(cpu_us)},
+                    {"peak_rss_mb", PeakRssMb()}}
                    .dump()
             << "\n";
   return 0;
