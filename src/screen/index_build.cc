@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "compare/keys.h"
+#include "compare/prepared.h"
 
 namespace vigil::screen {
 namespace {
@@ -16,6 +17,42 @@ namespace {
 uint16_t ClampYear(int y) { return static_cast<uint16_t>(std::clamp(y, 0, 65535)); }
 
 }  // namespace
+
+uint8_t ShortestNameWords(const Entity& e) {
+  size_t best = 0;
+  auto consider = [&best](const std::string& name) {
+    size_t words = 0;
+    bool in_word = false;
+    for (char c : name) {
+      const bool sep = c == ' ' || c == ',' || c == '-' || c == '\t';
+      if (!sep && !in_word) ++words;
+      in_word = !sep;
+    }
+    if (words > 0 && (best == 0 || words < best)) best = words;
+  };
+  for (const auto& n : e.Names()) consider(n);
+  for (const auto& n : e.WeakNames()) consider(n);
+  return static_cast<uint8_t>(std::min<size_t>(best, 255));
+}
+
+void AddTypoKeys(std::vector<std::string>* keys, std::vector<float>* weights, float factor) {
+  const size_t n = keys->size();
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view k = (*keys)[i];
+    if (k.size() < 2 + 4 || k.size() > 2 + 16 || k.compare(0, 2, "t:") != 0) continue;
+    const std::string token((*keys)[i], 2);
+    const float w = (weights->empty() ? 1.0f : (*weights)[i]) * factor;
+    keys->push_back("d:" + token);
+    weights->push_back(w);
+    for (size_t j = 0; j < token.size(); ++j) {
+      if (j > 0 && token[j] == token[j - 1]) continue;  // same deletion as before
+      std::string d = "d:" + token;
+      d.erase(2 + j, 1);
+      keys->push_back(std::move(d));
+      weights->push_back(w);
+    }
+  }
+}
 
 std::string KeyFingerprint(const Matcher& matcher) {
   struct Probe {
@@ -65,6 +102,9 @@ std::vector<std::pair<uint32_t, std::string_view>> BuiltIndex::Sections() const 
   w->emplace_back(kDatasetSets, AsBytes(dataset_sets));
   w->emplace_back(kYearOffsets, AsBytes(year_offsets));
   w->emplace_back(kYears, AsBytes(years));
+  w->emplace_back(kCountryOffsets, AsBytes(country_offsets));
+  w->emplace_back(kCountries, AsBytes(countries));
+  w->emplace_back(kNameLengths, AsBytes(name_lengths));
   return out;
 }
 
@@ -111,6 +151,7 @@ Result<std::unique_ptr<BuiltIndex>> BuildIndex(std::vector<LoadedList> lists,
       }
       out->dataset_sets.push_back(it->second);
       out->schemata.push_back(static_cast<uint8_t>(e.schema));
+      out->name_lengths.push_back(ShortestNameWords(e));
       std::vector<uint16_t> ys;
       for (const auto& d : e.Get("birthDate")) {
         if (auto pd = ParsePartialDate(d)) ys.push_back(ClampYear(pd->year));
@@ -146,12 +187,17 @@ Result<std::unique_ptr<BuiltIndex>> BuildIndex(std::vector<LoadedList> lists,
   // it has been serialized, so peak memory stays near one copy of the list.
   const auto n = static_cast<uint32_t>(entities.size());
   std::vector<std::string> json(n);
+  std::vector<std::vector<uint16_t>> countries(n);
   if (options.keep_prepared) out->prepared.resize(n, PreparedEntity(nullptr));
   auto keys =
       index::BuildKeyIndex(n, options.threads, [&](uint32_t doc, std::vector<std::string>* keys) {
         PreparedEntity p = matcher.Prepare(entities[doc]);
         std::vector<float> weights;
         CandidateKeys(p, keys, &weights);
+        AddTypoKeys(keys, &weights, 1.0f);
+        for (const auto& c : p.rep().countries) {
+          if (c.size() == 2) countries[doc].push_back(CountryCode16(c));
+        }
         json[doc] = EntityToJson(entities[doc])
                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         entities[doc] = Entity();
@@ -168,6 +214,12 @@ Result<std::unique_ptr<BuiltIndex>> BuildIndex(std::vector<LoadedList> lists,
     out->entity_blob.append(j);
     out->entity_offsets.push_back(out->entity_blob.size());
     std::string().swap(j);
+  }
+  for (auto& c : countries) {
+    std::sort(c.begin(), c.end());
+    c.erase(std::unique(c.begin(), c.end()), c.end());
+    out->countries.insert(out->countries.end(), c.begin(), c.end());
+    out->country_offsets.push_back(static_cast<uint32_t>(out->countries.size()));
   }
   nlohmann::json meta = {
       {"format", "vigil-index"},

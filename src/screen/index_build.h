@@ -8,7 +8,9 @@
 //   keys        the KeyIndex: key strings (blob/offsets/hash) and postings
 //   ids         entity ids as a StringTable, numbered by entity ordinal
 //   entities    each entity's FtM JSON (offsets uint64[N+1] + blob)
-//   schemata    uint8[N]; dataset_set uint16[N]; birth years (CSR, uint16)
+//   schemata    uint8[N]; dataset_set uint16[N]; shortest name's words uint8[N];
+//               birth years and countries
+//               (CSR, uint16 each)
 //
 // Prepared forms are not stored: a snapshot is opened in the time it takes to
 // map and checksum it, and each entity is decoded and prepared on first use
@@ -50,6 +52,9 @@ enum SectionId : uint32_t {
   kDatasetSets,
   kYearOffsets,
   kYears,
+  kCountryOffsets,
+  kCountries,
+  kNameLengths,
 };
 
 struct BuiltIndex {
@@ -61,7 +66,10 @@ struct BuiltIndex {
   std::vector<uint16_t> dataset_sets;
   std::vector<uint32_t> year_offsets{0};
   std::vector<uint16_t> years;
-  std::string meta;  // JSON
+  std::vector<uint32_t> country_offsets{0};
+  std::vector<uint16_t> countries;    // ISO alpha-2 as two bytes ('c' | 'n' << 8)
+  std::vector<uint8_t> name_lengths;  // words in the entity's shortest name (<= 255)
+  std::string meta;                   // JSON
   // Filled when BuildOptions::keep_prepared: entity ordinal -> prepared form.
   std::vector<PreparedEntity> prepared;
 
@@ -86,6 +94,23 @@ Result<std::unique_ptr<BuiltIndex>> BuildIndexFromFiles(const std::vector<std::s
                                                         const Matcher& matcher,
                                                         const BuildOptions& options,
                                                         std::vector<ListInfo>* infos);
+
+// Typo keys, the index's own addition to CandidateKeys: for every token key
+// "t:<token>" of 4 to 16 letters, "d:<token>" and "d:<token minus one
+// letter>" for each letter, so two tokens one edit apart (a letter wrong,
+// missing, added, or two swapped) share a key and rank a misspelt name above
+// the crowd sharing only its common parts. Weighted `factor` x the token's.
+void AddTypoKeys(std::vector<std::string>* keys, std::vector<float>* weights, float factor);
+
+// The number of words in the shortest of the entity's names (1..255), 0 when
+// it has none.
+uint8_t ShortestNameWords(const Entity& e);
+
+// "cn" -> 'c' | 'n' << 8: how countries are stored.
+inline uint16_t CountryCode16(std::string_view alpha2) {
+  return static_cast<uint16_t>(static_cast<unsigned char>(alpha2[0]) |
+                               static_cast<unsigned char>(alpha2[1]) << 8);
+}
 
 // The fingerprint of the keys this vigil computes for a few fixed names.
 std::string KeyFingerprint(const Matcher& matcher);

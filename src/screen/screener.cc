@@ -163,6 +163,9 @@ Status ScreenerImpl::Attach(const std::function<std::optional<std::string_view>(
   auto sets = ArraySection<uint16_t>(section, kDatasetSets, name);
   auto year_offsets = ArraySection<uint32_t>(section, kYearOffsets, name);
   auto years = ArraySection<uint16_t>(section, kYears, name);
+  auto country_offsets = ArraySection<uint32_t>(section, kCountryOffsets, name);
+  auto countries = ArraySection<uint16_t>(section, kCountries, name);
+  auto name_lengths = ArraySection<uint8_t>(section, kNameLengths, name);
   for (const Status* st :
        {&key_offsets.status(), &key_slots.status(), &posting_offsets.status(), &postings.status(),
         &id_offsets.status(), &id_slots.status(), &entity_offsets.status(), &schemata.status(),
@@ -184,7 +187,8 @@ Status ScreenerImpl::Attach(const std::function<std::optional<std::string_view>(
   if (!ids.ok()) return Status::Corruption(name + ": ids: " + ids.status().message());
   ids_ = *ids;
   if (ids_.size() != n_ || entity_offsets->size() != n + 1 || schemata->size() != n ||
-      sets->size() != n || year_offsets->size() != n + 1) {
+      sets->size() != n || year_offsets->size() != n + 1 || country_offsets->size() != n + 1 ||
+      name_lengths->size() != n) {
     return Status::Corruption(name + ": index sections disagree on the entity count");
   }
   entity_offsets_ = *entity_offsets;
@@ -193,13 +197,17 @@ Status ScreenerImpl::Attach(const std::function<std::optional<std::string_view>(
   dataset_sets_ = *sets;
   year_offsets_ = *year_offsets;
   years_ = *years;
+  country_offsets_ = *country_offsets;
+  countries_ = *countries;
+  name_lengths_ = *name_lengths;
   if (entity_offsets_[0] != 0 || entity_offsets_[n_] != entity_blob_.size() ||
-      year_offsets_[0] != 0 || year_offsets_[n_] != years_.size()) {
+      year_offsets_[0] != 0 || year_offsets_[n_] != years_.size() || country_offsets_[0] != 0 ||
+      country_offsets_[n_] != countries_.size()) {
     return Status::Corruption(name + ": entity offsets do not cover the entity data");
   }
   for (uint32_t i = 0; i < n_; ++i) {
     if (entity_offsets_[i + 1] < entity_offsets_[i] || year_offsets_[i + 1] < year_offsets_[i] ||
-        dataset_sets_[i] >= set_members_.size() ||
+        country_offsets_[i + 1] < country_offsets_[i] || dataset_sets_[i] >= set_members_.size() ||
         schemata_[i] > static_cast<uint8_t>(Schema::kAircraft)) {
       return Status::Corruption(name + ": entity " + std::to_string(i) + " is misshapen");
     }
@@ -231,6 +239,7 @@ std::vector<uint32_t> ScreenerImpl::Candidates(const PreparedEntity& query,
   std::vector<std::string> keys;
   std::vector<float> weights;
   CandidateKeys(query, &keys, &weights);
+  AddTypoKeys(&keys, &weights, config_.typo_weight);
   std::vector<index::QueryTerm> terms;
   for (size_t i = 0; i < keys.size(); ++i) {
     const int64_t k = index_.Find(keys[i]);
@@ -266,11 +275,29 @@ std::vector<uint32_t> ScreenerImpl::Candidates(const PreparedEntity& query,
     if (!set_ok.empty() && !set_ok[dataset_sets_[doc]]) return false;
     return excluded.empty() || !std::binary_search(excluded.begin(), excluded.end(), doc);
   };
+  std::vector<uint16_t> qcountries;
+  for (const auto& c : query.rep().countries) {
+    if (c.size() == 2) qcountries.push_back(CountryCode16(c));
+  }
+  const float qlen = ShortestNameWords(query.entity());
   std::function<float(uint32_t)> boost;
-  if (!qyears.empty()) {
+  if (!qyears.empty() || !qcountries.empty() || (config_.length_norm && qlen > 0)) {
     boost = [&](uint32_t doc) {
+      float f = 1.0f;
+      if (config_.length_norm && qlen > 0 && name_lengths_[doc] > 0) {
+        f = 2 * qlen / (qlen + name_lengths_[doc]);
+      }
       auto ys = years_.subspan(year_offsets_[doc], year_offsets_[doc + 1] - year_offsets_[doc]);
-      return YearsNear(ys, qyears) ? config_.year_boost : 1.0f;
+      if (YearsNear(ys, qyears)) f *= config_.year_boost;
+      auto cs = countries_.subspan(country_offsets_[doc],
+                                   country_offsets_[doc + 1] - country_offsets_[doc]);
+      for (uint16_t c : cs) {
+        if (std::find(qcountries.begin(), qcountries.end(), c) != qcountries.end()) {
+          f *= config_.country_boost;
+          break;
+        }
+      }
+      return f;
     };
   }
   index::RetrieveOptions ro;

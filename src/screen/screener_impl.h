@@ -32,9 +32,15 @@
 namespace vigil::screen {
 
 struct ScreenerConfig {
-  size_t candidates = 200;  // list entities scored per query
-  float year_boost = 1.5f;  // retrieval score factor for a birth year within 1 year
-  unsigned threads = 0;     // index build workers (0 = one per core)
+  size_t candidates = 200;     // list entities scored per query
+  float year_boost = 1.5f;     // retrieval score factor for a birth year within 1 year
+  float country_boost = 1.2f;  // ... for a country in common
+  float typo_weight = 0.3f;    // typo keys' weight, relative to their token's
+  // Name scores are Dice-like: with the same parts matched, a shorter name
+  // scores higher. Retrieval scores are multiplied by 2q / (q + c), q and c
+  // the words in the query's and the candidate's shortest names.
+  bool length_norm = true;
+  unsigned threads = 0;  // index build workers (0 = one per core)
 };
 
 class ScreenerImpl : public Screener {
@@ -87,6 +93,9 @@ class ScreenerImpl : public Screener {
   std::span<const uint16_t> dataset_sets_;
   std::span<const uint32_t> year_offsets_;
   std::span<const uint16_t> years_;
+  std::span<const uint32_t> country_offsets_;
+  std::span<const uint16_t> countries_;
+  std::span<const uint8_t> name_lengths_;
   std::vector<std::vector<uint16_t>> set_members_;  // dataset set -> dataset numbers
   std::vector<DatasetInfo> datasets_;
   mutable std::unique_ptr<std::atomic<const std::shared_ptr<const PreparedEntity>*>[]> cache_;
