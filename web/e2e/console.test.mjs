@@ -100,7 +100,12 @@ describe('vigil web console', { concurrency: false }, () => {
     await queue.locator(`tr[data-alert-id="${state.wangAlert}"]`).waitFor();
     await shot(page, 'alerts');
 
-    await queue.locator(`tr[data-alert-id="${state.wangAlert}"]`).click();
+    // Keyboard: j/k move the cursor, Enter opens (the newest alert is first).
+    assert.equal(await queue.locator('tbody tr').first().getAttribute('data-alert-id'), String(state.wangAlert));
+    await page.keyboard.press('j');
+    await queue.locator('tbody tr').nth(1).and(page.locator('[aria-selected="true"]')).waitFor();
+    await page.keyboard.press('k');
+    await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/ui/alerts/${state.wangAlert}$`));
     await page.getByTestId('decision-panel').waitFor();
     await page.getByTestId('explanation').waitFor();
@@ -260,6 +265,8 @@ describe('vigil web console', { concurrency: false }, () => {
     assert.ok(ids.length > 0, 'an open alert to look at');
     await viewer.goto(`/ui/alerts/${ids[0]}`);
     await viewer.getByText('can read alerts but not decide them').waitFor();
+    await viewer.getByTestId('explanation').waitFor();
+    await shot(viewer, 'viewer-alert-detail', { fullPage: false });
     assert.equal(await viewer.getByTestId('decision-panel').count(), 0);
     assert.equal(await viewer.getByRole('button', { name: /^(Match|No match|Escalate)/ }).count(), 0);
     // The server is the access control: the same decision from the viewer's tab is refused.

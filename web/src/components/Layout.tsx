@@ -1,11 +1,21 @@
 // The frame of every signed-in page: the product name, the navigation (by
 // role), who is signed in, and the page itself. Unsigned visitors go to login.
+import { useEffect, useRef } from 'react';
 import { NavLink, Navigate, Outlet, useLocation } from 'react-router';
 import { roleAtLeast, useAuth } from '../auth';
 
 export function Layout() {
   const { user, checking, signOut } = useAuth();
   const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  // After a page change, move focus from the navigation to the page (unless
+  // the page focused a field itself), so its keyboard shortcuts work at once
+  // and a screen reader starts reading the new page.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest('.topbar'))
+      mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
   if (checking) return <p className="boot">Checking your key…</p>;
   if (!user) {
     const next = encodeURIComponent(location.pathname + location.search);
@@ -46,7 +56,7 @@ export function Layout() {
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={mainRef}>
         <Outlet />
       </main>
     </div>

@@ -75,6 +75,8 @@ export function AlertsPage() {
       const t = ev.target as HTMLElement;
       if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
       if (ev.metaKey || ev.ctrlKey || ev.altKey) return;
+      // Enter on a focused link or button keeps its own meaning.
+      if (ev.key === 'Enter' && t && (t.tagName === 'A' || t.tagName === 'BUTTON')) return;
       if (ev.key === 'j' || ev.key === 'ArrowDown') {
         setCursor((c) => Math.min(rows.length - 1, c + 1));
         ev.preventDefault();
