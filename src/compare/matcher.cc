@@ -186,11 +186,13 @@ Comparison Matcher::Compare(const PreparedEntity& query, const PreparedEntity& c
             best_c = &cn;
             best_qf = &qf;
             best_cf = &cf;
+            if (best >= 1.0) goto names_done;  // nothing can beat an exact name
           }
         }
       }
     }
   }
+names_done:
   double name = std::max(best, 0.0);
   ex.name_score = name;
   if (best_q) {

@@ -97,20 +97,38 @@ bool SameOnset(std::string_view a, std::string_view b) {
 PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts, size_t count,
                              bool cross_script) {
   const std::string& t = one.text;
+  size_t joined_size = 0;
+  for (size_t k = 0; k < count; ++k) joined_size += parts[k].text.size();
+  // Cheap exits first: this runs for every part against every run of
+  // adjacent parts on the other side.
+  const size_t diff = t.size() > joined_size ? t.size() - joined_size : joined_size - t.size();
+  if (diff > 3 || t.empty() || parts[0].text.empty()) return {};
+  const bool onset = SameOnset(t, parts[0].text);
+  if (!onset) return {};
+  if (diff == 0 && t.compare(0, parts[0].text.size(), parts[0].text) == 0) {
+    size_t pos = 0;
+    bool same = true;
+    for (size_t k = 0; k < count && same; ++k) {
+      same = t.compare(pos, parts[k].text.size(), parts[k].text) == 0;
+      pos += parts[k].text.size();
+    }
+    if (same) return {1.0, "merged", ""};
+  }
   std::string joined;
+  joined.reserve(joined_size);
   for (size_t k = 0; k < count; ++k) joined += parts[k].text;
-  if (t == joined) return {1.0, "merged", ""};
   // Chinese syllables are compared by their readings, not by transcription.
   bool syllables = true;
   for (size_t k = 0; k < count; ++k) syllables = syllables && parts[k].chinese_syllable;
-  if (cross_script && !syllables && one.skeleton.size() >= 3 && SameOnset(t, joined) &&
+  if (cross_script && !syllables && one.skeleton.size() >= 3 &&
       one.skeleton == TranscriptionSkeleton(joined)) {
     return {0.8, "phonetic", "transcription"};
   }
   if (one.transcription_only) return {};
-  if (names::RomanizationKey(joined) == one.key) return {0.95, "romanization", ""};
-  if (t.size() >= 8 && joined.size() + 1 >= t.size() && t.size() + 1 >= joined.size() &&
-      DamerauLevenshtein(t, joined) == 1) {
+  if (t[0] == joined[0] && names::RomanizationKey(joined) == one.key) {
+    return {0.95, "romanization", ""};
+  }
+  if (t.size() >= 8 && diff <= 1 && DamerauLevenshtein(t, joined) == 1) {
     return {0.85, "typo", ""};
   }
   return {};
@@ -223,7 +241,8 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   const size_t la = a.text.size(), lb = b.text.size();
   const size_t longest = std::max(la, lb);
   const size_t shortest = std::min(la, lb);
-  size_t d = longest >= 4 ? DamerauLevenshtein(a.text, b.text) : longest;
+  // Edit distance only where a rule can use it (at most 2, 4+ letters).
+  size_t d = longest >= 4 && longest - shortest <= 2 ? DamerauLevenshtein(a.text, b.text) : longest;
   if (longest >= 4 && d == 1) return {longest >= 6 ? 0.85 : 0.78, "typo", ""};
   if (d == 2 && longest >= 7) return {0.75, "typo", ""};
   if (d == 2 && longest >= 4 && !a.phonetic.empty() && a.phonetic == b.phonetic &&
@@ -240,6 +259,14 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     if (onset && a.skeleton.size() >= 4 && b.skeleton.size() >= 4 &&
         DamerauLevenshtein(a.skeleton, b.skeleton) == 1) {
       return {0.72, "phonetic", "transcription"};
+    }
+  }
+  if (ctx.arabic && longest >= 5) {
+    const auto& l = la < lb ? b.text : a.text;
+    const auto& sh = la < lb ? a.text : b.text;
+    if ((l.starts_with("al") || l.starts_with("el")) && l.size() == sh.size() + 2 &&
+        l.compare(2, std::string::npos, sh) == 0) {
+      return {0.92, "romanization", "arabic-article"};
     }
   }
   if (!ctx.person && shortest >= 3 && longest > shortest) {
@@ -259,6 +286,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   ctx.both_latin = is_latin(q) && is_latin(c);
   ctx.cross_script = is_latin(q) != is_latin(c);
   ctx.pinyin_vs_latin = ctx.cross_script && (q.scheme == "pinyin" || c.scheme == "pinyin");
+  ctx.arabic = q.script == "arabic" || c.script == "arabic";
   const size_t n = std::min<size_t>(q.parts.size(), 16);
   const size_t m = std::min<size_t>(c.parts.size(), 16);
   if (n == 0 || m == 0) return out;

@@ -62,6 +62,9 @@ struct PairContext {
   // A pinyin reading of characters on one side: its syllables also meet the
   // many Hong Kong / Cantonese spellings of the same characters on the other.
   bool pinyin_vs_latin = false;
+  // One side read from Arabic script, whose romanizations often fuse the
+  // article: "alturk" for الترك against "Turk".
+  bool arabic = false;
 };
 
 PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const PairContext& ctx);
