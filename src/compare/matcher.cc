@@ -177,11 +177,10 @@ Comparison Matcher::Compare(const PreparedEntity& query, const PreparedEntity& c
       const double weak_factor = (qn.weak || cn.weak) ? 0.9 : 1.0;
       for (const auto& qf : qn.prepared) {
         for (const auto& cf : cn.prepared) {
-          compare::NameScore s = compare::CompareForms(qf, cf, person);
+          compare::NameScore s = compare::CompareForms(qf, cf, person, /*explain=*/false);
           double v = s.score * weak_factor;
           if (v > best) {
             best = v;
-            best_score = std::move(s);
             best_q = &qn;
             best_c = &cn;
             best_qf = &qf;
@@ -196,6 +195,7 @@ names_done:
   double name = std::max(best, 0.0);
   ex.name_score = name;
   if (best_q) {
+    best_score = compare::CompareForms(*best_qf, *best_cf, person, /*explain=*/true);
     ex.query_name = best_q->analyzed.original;
     ex.candidate_name = best_c->analyzed.original;
     ex.query_form = best_qf->scheme + ": " + best_qf->text;

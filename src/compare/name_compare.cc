@@ -128,13 +128,46 @@ PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts,
   if (t[0] == joined[0] && names::RomanizationKey(joined) == one.key) {
     return {0.95, "romanization", ""};
   }
-  if (t.size() >= 8 && diff <= 1 && DamerauLevenshtein(t, joined) == 1) {
+  if (t.size() >= 8 && diff <= 1 && BoundedEditDistance(t, joined, 1) == 1) {
     return {0.85, "typo", ""};
   }
   return {};
 }
 
 }  // namespace
+
+size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit) {
+  const size_t n = a.size(), m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  if (n > 62 || m > 62) {
+    size_t d = DamerauLevenshtein(a, b);
+    return std::min(d, limit + 1);
+  }
+  // Optimal string alignment over a band of width `limit` around the diagonal.
+  constexpr size_t kBig = 1000;
+  size_t prev2[64], prev[64], cur[64];
+  for (size_t j = 0; j <= m; ++j) prev[j] = j <= limit ? j : kBig;
+  for (size_t i = 1; i <= n; ++i) {
+    const size_t lo = i > limit ? i - limit : 1;
+    const size_t hi = std::min(m, i + limit);
+    for (size_t j = 0; j <= m; ++j) cur[j] = kBig;
+    cur[0] = i <= limit ? i : kBig;
+    size_t row_min = cur[0];
+    for (size_t j = lo; j <= hi; ++j) {
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      size_t v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        v = std::min(v, prev2[j - 2] + 1);
+      }
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (row_min > limit) return limit + 1;
+    std::copy(prev, prev + m + 1, prev2);
+    std::copy(cur, cur + m + 1, prev);
+  }
+  return std::min(prev[m], limit + 1);
+}
 
 PreparedForm PrepareForm(const names::NameForm& form) {
   PreparedForm out;
@@ -149,6 +182,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     part.phonetic = Metaphone(p.text);
     part.skeleton = TranscriptionSkeleton(p.text);
     part.transcription_only = form.scheme.ends_with("-joined");
+    part.nickname_groups = names::NicknameGroups(p.text);
     part.weight = names::NamePartWeight(p.text) * RoleFactor(p.role);
     part.chinese_syllable = names::SplitChineseSyllables(p.text).has_value() &&
                             names::SplitChineseSyllables(p.text)->size() == 1;
@@ -236,13 +270,20 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   }
   if (ctx.person && GenderVariants(a.text, b.text)) return {};
   if (!a.key.empty() && a.key == b.key) return {0.95, "romanization", ""};
-  if (ctx.person && names::AreNicknames(a.text, b.text)) return {0.88, "nickname", ""};
+  if (ctx.person && !a.nickname_groups.empty() && !b.nickname_groups.empty()) {
+    // Sorted group ids: nicknames share a group.
+    auto x = a.nickname_groups.begin(), y = b.nickname_groups.begin();
+    while (x != a.nickname_groups.end() && y != b.nickname_groups.end()) {
+      if (*x == *y) return {0.88, "nickname", ""};
+      if (*x < *y) ++x; else ++y;
+    }
+  }
   if (ctx.person && (Initial(a, b) || Initial(b, a))) return {0.7, "initial", ""};
   const size_t la = a.text.size(), lb = b.text.size();
   const size_t longest = std::max(la, lb);
   const size_t shortest = std::min(la, lb);
   // Edit distance only where a rule can use it (at most 2, 4+ letters).
-  size_t d = longest >= 4 && longest - shortest <= 2 ? DamerauLevenshtein(a.text, b.text) : longest;
+  size_t d = longest >= 4 ? BoundedEditDistance(a.text, b.text, 2) : longest;
   if (longest >= 4 && d == 1) return {longest >= 6 ? 0.85 : 0.78, "typo", ""};
   if (d == 2 && longest >= 7) return {0.75, "typo", ""};
   if (d == 2 && longest >= 4 && !a.phonetic.empty() && a.phonetic == b.phonetic &&
@@ -278,7 +319,7 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   return {};
 }
 
-NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person) {
+NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person, bool explain) {
   NameScore out;
   auto is_latin = [](const PreparedForm& f) { return f.script == "latin" || f.script == "unknown"; };
   PairContext ctx;
@@ -399,6 +440,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   // not "Ferrostaal 2"); a number on one side only is weaker evidence.
   if (number_mismatch) score *= (q_has_number && c_has_number) ? 0.5 : 0.85;
   out.score = score;
+  if (!explain) return out;
 
   // The explanation: query parts in order, then unmatched candidate parts.
   for (size_t i = 0; i < n; ++i) {

@@ -15,6 +15,8 @@
 #ifndef VIGIL_COMPARE_NAME_COMPARE_H_
 #define VIGIL_COMPARE_NAME_COMPARE_H_
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +45,7 @@ struct PreparedPart {
   // A whole transcribed name read as one word (古普塔 -> "guputa"): matches
   // exactly or by transcription skeleton only, never by edit distance.
   bool transcription_only = false;
+  std::span<const uint32_t> nickname_groups;  // names::NicknameGroups(text), ascending
 };
 
 struct PreparedForm {
@@ -81,8 +84,15 @@ struct NameScore {
 };
 
 // Scores query form `q` against candidate form `c`. `person` enables
-// person-name rules (initials, nicknames, family-name weight).
-NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person);
+// person-name rules (initials, nicknames, family-name weight). The alignment
+// (NameScore::parts) is filled only when `explain` is set: the matcher
+// scores every pair of forms and explains the best one.
+NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person,
+                       bool explain = true);
+
+// Whether the edit distance (adjacent transpositions allowed) of a and b is at
+// most `limit`, and if so the distance; otherwise limit + 1. Banded: O(n*limit).
+size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit);
 
 }  // namespace vigil::compare
 
