@@ -124,7 +124,7 @@ PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts,
       one.skeleton == TranscriptionSkeleton(joined)) {
     return {0.8, "phonetic", "transcription"};
   }
-  if (one.transcription_only) return {};
+  if (one.transcription_only || syllables || one.chinese_syllable) return {};
   if (t[0] == joined[0] && names::RomanizationKey(joined) == one.key) {
     return {0.95, "romanization", ""};
   }
@@ -261,15 +261,22 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     // carries every scheme's spelling.
     if (ctx.both_latin || ctx.pinyin_vs_latin) {
       if (auto scheme = names::ChineseSyllableMatch(a.text, b.text)) {
-        if (ctx.both_latin || scheme->find("cantonese") != std::string_view::npos) {
-          return {0.9, "romanization", *scheme};
+        if (ctx.both_latin) return {0.9, "romanization", *scheme};
+        // A pinyin reading against a Cantonese spelling of some character
+        // with that reading: weaker, the characters are not known to agree.
+        if (scheme->find("cantonese") != std::string_view::npos) {
+          return {0.8, "romanization", *scheme};
         }
       }
     }
     return {};
   }
   if (ctx.person && GenderVariants(a.text, b.text)) return {};
-  if (!a.key.empty() && a.key == b.key) return {0.95, "romanization", ""};
+  // A Chinese syllable meets other spellings only as a reading (above): the
+  // variant key folds vowels that tell syllables apart (en/in, zheng/zhong).
+  if (!a.key.empty() && a.key == b.key && !a.chinese_syllable && !b.chinese_syllable) {
+    return {0.95, "romanization", ""};
+  }
   if (ctx.person && !a.nickname_groups.empty() && !b.nickname_groups.empty()) {
     // Sorted group ids: nicknames share a group.
     auto x = a.nickname_groups.begin(), y = b.nickname_groups.begin();
