@@ -305,7 +305,11 @@ std::vector<uint32_t> ScreenerImpl::Candidates(const PreparedEntity& query,
   auto found = index::Retrieve(index_, terms, ro, accept, boost);
   std::vector<uint32_t> out;
   out.reserve(found.size());
-  for (const auto& c : found) out.push_back(c.doc);
+  const float floor = found.empty() ? 0.0f : found[0].score * config_.min_relative;
+  for (const auto& c : found) {
+    if (out.size() >= config_.min_candidates && c.score < floor) break;
+    out.push_back(c.doc);
+  }
   return out;
 }
 

@@ -40,6 +40,12 @@ struct ScreenerConfig {
   // scores higher. Retrieval scores are multiplied by 2q / (q + c), q and c
   // the words in the query's and the candidate's shortest names.
   bool length_norm = true;
+  // Candidates whose retrieval score is below this fraction of the best
+  // candidate's are not scored (0 = score all `candidates`); at least
+  // `min_candidates` are always scored. Trades recall for speed: the recall
+  // test measures both.
+  float min_relative = 0.0f;
+  size_t min_candidates = 20;
   unsigned threads = 0;  // index build workers (0 = one per core)
 };
 
