@@ -261,7 +261,14 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     // carries every scheme's spelling.
     if (ctx.both_latin || ctx.pinyin_vs_latin) {
       if (auto scheme = names::ChineseSyllableMatch(a.text, b.text)) {
-        if (ctx.both_latin) return {0.9, "romanization", *scheme};
+        if (ctx.both_latin) {
+          // Systematic correspondences (Wade-Giles and pinyin) are strong;
+          // dialect readings of some character are weaker evidence.
+          const bool systematic = *scheme == "wade-giles" || *scheme == "same" ||
+                                  *scheme == "pinyin" || *scheme == "taiwan";
+          const bool cantonese = scheme->find("cantonese") != std::string_view::npos;
+          return {systematic ? 0.9 : cantonese ? 0.82 : 0.75, "romanization", *scheme};
+        }
         // A pinyin reading against a Cantonese spelling of some character
         // with that reading: weaker, the characters are not known to agree.
         if (scheme->find("cantonese") != std::string_view::npos) {
@@ -297,7 +304,7 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
       a.text[0] == b.text[0]) {
     return {0.75, "phonetic", ""};
   }
-  if (ctx.cross_script && !a.skeleton.empty()) {
+  if (ctx.transcription && !a.skeleton.empty()) {
     const bool onset = SameOnset(a.text, b.text);
     if (a.skeleton == b.skeleton) {
       if (a.skeleton.size() >= 3) return {0.8, "phonetic", "transcription"};
@@ -333,6 +340,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   ctx.person = person;
   ctx.both_latin = is_latin(q) && is_latin(c);
   ctx.cross_script = is_latin(q) != is_latin(c);
+  ctx.transcription = ctx.cross_script && q.script != "han" && c.script != "han";
   ctx.pinyin_vs_latin = ctx.cross_script && (q.scheme == "pinyin" || c.scheme == "pinyin");
   ctx.arabic = q.script == "arabic" || c.script == "arabic";
   const size_t n = std::min<size_t>(q.parts.size(), 16);
@@ -352,13 +360,13 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   for (uint8_t k = 2; k <= 3; ++k) {
     for (size_t i = 0; i < n; ++i) {
       for (size_t j = 0; j + k <= m; ++j) {
-        PartSimilarity s = CompareJoined(q.parts[i], &c.parts[j], k, ctx.cross_script);
+        PartSimilarity s = CompareJoined(q.parts[i], &c.parts[j], k, ctx.transcription || q.parts[i].transcription_only);
         if (s.score > 0) pairs.push_back({s.score, uint8_t(i), 1, uint8_t(j), k, s.method, s.scheme});
       }
     }
     for (size_t j = 0; j < m; ++j) {
       for (size_t i = 0; i + k <= n; ++i) {
-        PartSimilarity s = CompareJoined(c.parts[j], &q.parts[i], k, ctx.cross_script);
+        PartSimilarity s = CompareJoined(c.parts[j], &q.parts[i], k, ctx.transcription || c.parts[j].transcription_only);
         if (s.score > 0) pairs.push_back({s.score, uint8_t(i), k, uint8_t(j), 1, s.method, s.scheme});
       }
     }

@@ -61,7 +61,10 @@ PreparedForm PrepareForm(const names::NameForm& form);
 struct PairContext {
   bool person = true;        // nicknames, initials, gender variants
   bool both_latin = false;   // both written in Latin: Chinese syllables of any scheme meet
-  bool cross_script = false; // one side romanized from another script: transcription rule
+  bool cross_script = false; // one side romanized from another script
+  // Transcription rules (skeletons) apply across scripts, but not to readings
+  // of Han characters, which are syllables compared as readings.
+  bool transcription = false;
   // A pinyin reading of characters on one side: its syllables also meet the
   // many Hong Kong / Cantonese spellings of the same characters on the other.
   bool pinyin_vs_latin = false;
