@@ -166,6 +166,8 @@ Comparison Matcher::Compare(const PreparedEntity& query, const PreparedEntity& c
   const bool person = q.entity.schema == Schema::kPerson || c.entity.schema == Schema::kPerson;
 
   // Names: the best pair of forms over all names of both sides.
+  thread_local compare::PartCache cache;
+  cache.Reset();
   double best = -1;
   compare::NameScore best_score;
   const PreparedName* best_q = nullptr;
@@ -177,7 +179,7 @@ Comparison Matcher::Compare(const PreparedEntity& query, const PreparedEntity& c
       const double weak_factor = (qn.weak || cn.weak) ? 0.9 : 1.0;
       for (const auto& qf : qn.prepared) {
         for (const auto& cf : cn.prepared) {
-          compare::NameScore s = compare::CompareForms(qf, cf, person, /*explain=*/false);
+          compare::NameScore s = compare::CompareForms(qf, cf, person, /*explain=*/false, &cache);
           double v = s.score * weak_factor;
           if (v > best) {
             best = v;

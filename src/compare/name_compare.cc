@@ -169,6 +169,29 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit)
   return std::min(prev[m], limit + 1);
 }
 
+const PartSimilarity* PartCache::Find(uint64_t q, uint64_t c, uint8_t ctx) const {
+  size_t i = (q * 0x9E3779B97F4A7C15ull ^ c ^ ctx) & (kSize - 1);
+  for (size_t probe = 0; probe < 8; ++probe, i = (i + 1) & (kSize - 1)) {
+    const Entry& e = entries_[i];
+    if (e.generation != generation_) return nullptr;
+    if (e.q == q && e.c == c && e.ctx == ctx) return &e.sim;
+  }
+  return nullptr;
+}
+
+void PartCache::Insert(uint64_t q, uint64_t c, uint8_t ctx, const PartSimilarity& sim) {
+  if (size_ >= kSize / 2) return;  // full enough: compute without remembering
+  size_t i = (q * 0x9E3779B97F4A7C15ull ^ c ^ ctx) & (kSize - 1);
+  for (size_t probe = 0; probe < 8; ++probe, i = (i + 1) & (kSize - 1)) {
+    Entry& e = entries_[i];
+    if (e.generation != generation_) {
+      e = Entry{q, c, generation_, ctx, sim};
+      ++size_;
+      return;
+    }
+  }
+}
+
 PreparedForm PrepareForm(const names::NameForm& form) {
   PreparedForm out;
   out.scheme = form.scheme;
@@ -183,6 +206,8 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     part.skeleton = TranscriptionSkeleton(p.text);
     part.transcription_only = form.scheme.ends_with("-joined");
     part.nickname_groups = names::NicknameGroups(p.text);
+    part.hash = std::hash<std::string_view>{}(p.text) ^ (uint64_t(p.role) << 56) ^
+                (uint64_t(part.transcription_only) << 62);
     part.weight = names::NamePartWeight(p.text) * RoleFactor(p.role);
     part.chinese_syllable = names::SplitChineseSyllables(p.text).has_value() &&
                             names::SplitChineseSyllables(p.text)->size() == 1;
@@ -333,7 +358,8 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   return {};
 }
 
-NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person, bool explain) {
+NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person, bool explain,
+                       PartCache* cache) {
   NameScore out;
   auto is_latin = [](const PreparedForm& f) { return f.script == "latin" || f.script == "unknown"; };
   PairContext ctx;
@@ -343,6 +369,9 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   ctx.transcription = ctx.cross_script && q.script != "han" && c.script != "han";
   ctx.pinyin_vs_latin = ctx.cross_script && (q.scheme == "pinyin" || c.scheme == "pinyin");
   ctx.arabic = q.script == "arabic" || c.script == "arabic";
+  const uint8_t ctx_bits = uint8_t(ctx.person | ctx.both_latin << 1 | ctx.cross_script << 2 |
+                                   ctx.transcription << 3 | ctx.pinyin_vs_latin << 4 |
+                                   ctx.arabic << 5);
   const size_t n = std::min<size_t>(q.parts.size(), 16);
   const size_t m = std::min<size_t>(c.parts.size(), 16);
   if (n == 0 || m == 0) return out;
@@ -351,7 +380,15 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   pairs.reserve(n * m + 8);
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < m; ++j) {
-      PartSimilarity s = ComparePart(q.parts[i], c.parts[j], ctx);
+      PartSimilarity s;
+      const PartSimilarity* known =
+          cache ? cache->Find(q.parts[i].hash, c.parts[j].hash, ctx_bits) : nullptr;
+      if (known) {
+        s = *known;
+      } else {
+        s = ComparePart(q.parts[i], c.parts[j], ctx);
+        if (cache) cache->Insert(q.parts[i].hash, c.parts[j].hash, ctx_bits, s);
+      }
       if (s.score > 0) {
         pairs.push_back({s.score, uint8_t(i), 1, uint8_t(j), 1, s.method, s.scheme});
       }

@@ -46,6 +46,7 @@ struct PreparedPart {
   // exactly or by transcription skeleton only, never by edit distance.
   bool transcription_only = false;
   std::span<const uint32_t> nickname_groups;  // names::NicknameGroups(text), ascending
+  uint64_t hash = 0;                          // of text, for PartCache
 };
 
 struct PreparedForm {
@@ -81,6 +82,31 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
 // and "guputa" -> "KPT".
 std::string TranscriptionSkeleton(std::string_view text);
 
+// Remembers part similarities within one entity comparison: the forms of a
+// name share most of their parts (every Cyrillic scheme spells "putin" the
+// same), so each distinct pair of parts is compared once per context.
+class PartCache {
+ public:
+  void Reset() {
+    ++generation_;
+    size_ = 0;
+  }
+  const PartSimilarity* Find(uint64_t q, uint64_t c, uint8_t ctx) const;
+  void Insert(uint64_t q, uint64_t c, uint8_t ctx, const PartSimilarity& sim);
+
+ private:
+  struct Entry {
+    uint64_t q = 0, c = 0;
+    uint32_t generation = 0;
+    uint8_t ctx = 0;
+    PartSimilarity sim;
+  };
+  static constexpr size_t kSize = 1024;  // power of two
+  Entry entries_[kSize];
+  uint32_t generation_ = 1;
+  size_t size_ = 0;
+};
+
 struct NameScore {
   double score = 0;
   std::vector<PartAlignment> parts;  // the alignment, query order
@@ -91,7 +117,7 @@ struct NameScore {
 // (NameScore::parts) is filled only when `explain` is set: the matcher
 // scores every pair of forms and explains the best one.
 NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person,
-                       bool explain = true);
+                       bool explain = true, PartCache* cache = nullptr);
 
 // Whether the edit distance (adjacent transpositions allowed) of a and b is at
 // most `limit`, and if so the distance; otherwise limit + 1. Banded: O(n*limit).
