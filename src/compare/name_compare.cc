@@ -394,16 +394,29 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
       }
     }
   }
+  // One part against a run of k adjacent parts on the other side, remembered
+  // in the cache like single pairs.
+  auto joined = [&](const PreparedPart& one, const PreparedPart* run, uint8_t k) {
+    const bool cross = ctx.transcription || one.transcription_only;
+    if (!cache) return CompareJoined(one, run, k, cross);
+    uint64_t rh = k;
+    for (uint8_t x = 0; x < k; ++x) rh = (rh ^ run[x].hash) * 0x100000001b3ull;
+    const uint8_t bits = uint8_t(0x80 | (cross ? 0x40 : 0) | (ctx_bits & 0x3f));
+    if (const PartSimilarity* known = cache->Find(one.hash, rh, bits)) return *known;
+    PartSimilarity sim = CompareJoined(one, run, k, cross);
+    cache->Insert(one.hash, rh, bits, sim);
+    return sim;
+  };
   for (uint8_t k = 2; k <= 3; ++k) {
     for (size_t i = 0; i < n; ++i) {
       for (size_t j = 0; j + k <= m; ++j) {
-        PartSimilarity s = CompareJoined(q.parts[i], &c.parts[j], k, ctx.transcription || q.parts[i].transcription_only);
+        PartSimilarity s = joined(q.parts[i], &c.parts[j], k);
         if (s.score > 0) pairs.push_back({s.score, uint8_t(i), 1, uint8_t(j), k, s.method, s.scheme});
       }
     }
     for (size_t j = 0; j < m; ++j) {
       for (size_t i = 0; i + k <= n; ++i) {
-        PartSimilarity s = CompareJoined(c.parts[j], &q.parts[i], k, ctx.transcription || c.parts[j].transcription_only);
+        PartSimilarity s = joined(c.parts[j], &q.parts[i], k);
         if (s.score > 0) pairs.push_back({s.score, uint8_t(i), k, uint8_t(j), 1, s.method, s.scheme});
       }
     }
