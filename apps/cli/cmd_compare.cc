@@ -1,8 +1,8 @@
 // vigil compare: scores entity pairs from JSON lines.
 //   input line:  {"id": "...", "left": ENTITY, "right": ENTITY}
 //   output line: {"id": "...", "score": 0.93, "match": true, "explanation": {...}}
-#include <fstream>
 #include <cmath>
+#include <fstream>
 #include <iostream>
 
 #include "command.h"

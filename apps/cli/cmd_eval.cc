@@ -61,9 +61,14 @@ int RunEval(const EvalArgs& args) {
     EvalCounts c = Evaluate(**matcher, *pairs, &errors);
     all.tp += c.tp, all.fp += c.fp, all.tn += c.tn, all.fn += c.fn;
     const std::string group = f.stem().string();
-    report[group] = {{"pairs", pairs->size()}, {"precision", c.precision()},
-                     {"recall", c.recall()},   {"f1", c.f1()},
-                     {"tp", c.tp}, {"fp", c.fp}, {"tn", c.tn}, {"fn", c.fn}};
+    report[group] = {{"pairs", pairs->size()},
+                     {"precision", c.precision()},
+                     {"recall", c.recall()},
+                     {"f1", c.f1()},
+                     {"tp", c.tp},
+                     {"fp", c.fp},
+                     {"tn", c.tn},
+                     {"fn", c.fn}};
     if (!args.json) {
       std::printf("%-28s %7zu %7zu %7zu %9.3f %7.3f %7.3f\n", group.c_str(), pairs->size(),
                   c.tp + c.fn, c.tn + c.fp, c.precision(), c.recall(), c.f1());
@@ -75,8 +80,13 @@ int RunEval(const EvalArgs& args) {
       }
     }
   }
-  report["overall"] = {{"precision", all.precision()}, {"recall", all.recall()}, {"f1", all.f1()},
-                       {"tp", all.tp}, {"fp", all.fp}, {"tn", all.tn}, {"fn", all.fn}};
+  report["overall"] = {{"precision", all.precision()},
+                       {"recall", all.recall()},
+                       {"f1", all.f1()},
+                       {"tp", all.tp},
+                       {"fp", all.fp},
+                       {"tn", all.tn},
+                       {"fn", all.fn}};
   if (args.json) {
     std::cout << report.dump(2) << "\n";
   } else {

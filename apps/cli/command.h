@@ -26,8 +26,8 @@ inline constexpr int kExitUsage = 2;    // bad command line
 
 #define VIGIL_CONCAT_INNER(a, b) a##b
 #define VIGIL_CONCAT(a, b) VIGIL_CONCAT_INNER(a, b)
-#define VIGIL_COMMAND(name, description, setup)                                 \
-  static const bool VIGIL_CONCAT(kVigilCommandRegistered, __LINE__) =           \
+#define VIGIL_COMMAND(name, description, setup)                       \
+  static const bool VIGIL_CONCAT(kVigilCommandRegistered, __LINE__) = \
       ::vigil::cli::RegisterCommand(name, description, setup)
 
 #endif  // VIGIL_APPS_CLI_COMMAND_H_

@@ -33,7 +33,7 @@ struct ListInfo {
   std::string dataset;  // "us_ofac_sdn", "un_sc_sanctions", ... (or LoadOptions::dataset)
   std::string version;  // the list's own date/version when the file carries one, else ""
   std::string path;
-  std::string format;   // "ofac-sdn", "ofac-cons", "un-xml", "bis-dpl", "ftm", "csv"
+  std::string format;  // "ofac-sdn", "ofac-cons", "un-xml", "bis-dpl", "ftm", "csv"
   size_t entities = 0;
   std::vector<SkippedRow> skipped;
 };

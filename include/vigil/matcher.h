@@ -38,7 +38,8 @@ struct MatchOptions {
 struct PartAlignment {
   std::string query;      // the query part as written after normalization
   std::string candidate;  // the candidate part ("" when unmatched)
-  std::string method;     // exact | romanization | nickname | phonetic | typo | initial | merged | unmatched
+  std::string
+      method;  // exact | romanization | nickname | phonetic | typo | initial | merged | unmatched
   std::string scheme;     // e.g. "pinyin", "cantonese", "wade-giles", "icao-9303", "" for Latin
   double similarity = 0;  // in [0,1]
   double weight = 0;      // the part's weight in the name score (rarity, role)
@@ -46,7 +47,7 @@ struct PartAlignment {
 
 // One feature of the comparison: its value in [-1,1] and its weight.
 struct Feature {
-  std::string name;    // name | birth_date | nationality | gender | identifier | schema | ...
+  std::string name;  // name | birth_date | nationality | gender | identifier | schema | ...
   double value = 0;
   double weight = 0;
   std::string detail;  // human-readable: "year 1953 agrees (query precision: year)"

@@ -19,8 +19,8 @@ namespace vigil {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,   // bad input: malformed file, row, JSON, parameter
-  kNotFound,          // no such file, entity, alert
+  kInvalidArgument,  // bad input: malformed file, row, JSON, parameter
+  kNotFound,         // no such file, entity, alert
   kAlreadyExists,
   kPermissionDenied,  // authenticated but not allowed (403)
   kUnauthenticated,   // missing or invalid credentials (401)
@@ -37,11 +37,17 @@ class Status {
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+  static Status InvalidArgument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
   static Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
   static Status AlreadyExists(std::string m) { return {StatusCode::kAlreadyExists, std::move(m)}; }
-  static Status PermissionDenied(std::string m) { return {StatusCode::kPermissionDenied, std::move(m)}; }
-  static Status Unauthenticated(std::string m) { return {StatusCode::kUnauthenticated, std::move(m)}; }
+  static Status PermissionDenied(std::string m) {
+    return {StatusCode::kPermissionDenied, std::move(m)};
+  }
+  static Status Unauthenticated(std::string m) {
+    return {StatusCode::kUnauthenticated, std::move(m)};
+  }
   static Status FailedPrecondition(std::string m) {
     return {StatusCode::kFailedPrecondition, std::move(m)};
   }
@@ -71,7 +77,7 @@ std::string_view StatusCodeName(StatusCode code);
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {}  // NOLINT: must not be ok
 
   bool ok() const { return std::holds_alternative<T>(v_); }
@@ -93,10 +99,10 @@ class Result {
 
 }  // namespace vigil
 
-#define VIGIL_RETURN_IF_ERROR(expr)          \
-  do {                                       \
-    ::vigil::Status _st = (expr);            \
-    if (!_st.ok()) return _st;               \
+#define VIGIL_RETURN_IF_ERROR(expr) \
+  do {                              \
+    ::vigil::Status _st = (expr);   \
+    if (!_st.ok()) return _st;      \
   } while (0)
 
 #endif  // VIGIL_STATUS_H_

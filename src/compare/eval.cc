@@ -7,7 +7,8 @@ namespace vigil {
 namespace {
 
 std::string Trim(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r' || s.back() == '\n'))
+    s.remove_suffix(1);
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   return std::string(s);
 }
@@ -17,7 +18,8 @@ std::vector<std::string> Split(std::string_view s, char sep) {
   size_t start = 0;
   while (true) {
     size_t pos = s.find(sep, start);
-    out.emplace_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+    out.emplace_back(
+        s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
     if (pos == std::string_view::npos) break;
     start = pos + 1;
   }
@@ -55,7 +57,8 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path) {
     const std::string where = path + ":" + std::to_string(n);
     auto cols = Split(line, '\t');
     if (cols.size() < 4) {
-      return Status::InvalidArgument(where + ": expected at least 4 tab-separated columns "
+      return Status::InvalidArgument(where +
+                                     ": expected at least 4 tab-separated columns "
                                      "(expected, schema, left, right), found " +
                                      std::to_string(cols.size()));
     }

@@ -32,9 +32,8 @@ TEST(GoldenTest, EveryRowDecidesAsExpected) {
     if (c.match != row.expected || r.match != row.expected) {
       ++failures;
       ADD_FAILURE() << row.where << " expected " << (row.expected ? "match" : "no_match") << " ("
-                    << row.why << "): \"" << row.left.Caption() << "\" vs \""
-                    << row.right.Caption() << "\" score=" << c.score << " reverse=" << r.score
-                    << "\n"
+                    << row.why << "): \"" << row.left.Caption() << "\" vs \"" << row.right.Caption()
+                    << "\" score=" << c.score << " reverse=" << r.score << "\n"
                     << c.explanation.ToJson().dump();
     }
   }

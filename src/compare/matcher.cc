@@ -65,7 +65,8 @@ DateVerdict CompareBirthDates(const std::vector<PartialDate>& q,
             v.detail = "day and month swapped: " + a.ToString() + " vs " + b.ToString();
           } else if (a.month == b.month) {
             v.value = 0.3;
-            v.detail = "same year and month, different day: " + a.ToString() + " vs " + b.ToString();
+            v.detail =
+                "same year and month, different day: " + a.ToString() + " vs " + b.ToString();
           } else {
             v.value = 0.1;
             v.detail = "same year, different day: " + a.ToString() + " vs " + b.ToString();
@@ -124,7 +125,8 @@ PreparedEntity Matcher::Prepare(const Entity& e) const {
   for (const char* prop : {"nationality", "citizenship", "country"}) {
     for (const auto& v : e.Get(prop)) {
       if (auto code = CountryCode(v)) {
-        if (std::find(rep->countries.begin(), rep->countries.end(), *code) == rep->countries.end()) {
+        if (std::find(rep->countries.begin(), rep->countries.end(), *code) ==
+            rep->countries.end()) {
           rep->countries.push_back(*code);
         }
       }
@@ -138,8 +140,8 @@ PreparedEntity Matcher::Prepare(const Entity& e) const {
                            "innCode", "ogrnCode", "leiCode", "imoNumber", "swiftBic", "vatCode"}) {
     for (const auto& v : e.Get(prop)) {
       std::string id = NormalizeIdentifier(v);
-      if (id.size() >= 4 &&
-          std::find(rep->identifiers.begin(), rep->identifiers.end(), id) == rep->identifiers.end()) {
+      if (id.size() >= 4 && std::find(rep->identifiers.begin(), rep->identifiers.end(), id) ==
+                                rep->identifiers.end()) {
         rep->identifiers.push_back(std::move(id));
       }
     }
@@ -239,7 +241,8 @@ names_done:
   if (!q.countries.empty() && !c.countries.empty()) {
     bool overlap = false;
     for (const auto& cc : q.countries) {
-      overlap = overlap || std::find(c.countries.begin(), c.countries.end(), cc) != c.countries.end();
+      overlap =
+          overlap || std::find(c.countries.begin(), c.countries.end(), cc) != c.countries.end();
     }
     double before = score;
     std::string qs, cs;
@@ -250,7 +253,8 @@ names_done:
       ex.features.push_back({"country", 1, score - before, "shared country: " + qs + " / " + cs});
     } else {
       score *= 0.9;
-      ex.features.push_back({"country", -1, score - before, "no shared country: " + qs + " vs " + cs});
+      ex.features.push_back(
+          {"country", -1, score - before, "no shared country: " + qs + " vs " + cs});
     }
   }
 

@@ -34,7 +34,8 @@ TEST_F(MatcherTest, ExplanationNamesTheSchemeOfATransliteratedPart) {
   ASSERT_TRUE(c.match) << c.explanation.ToJson().dump();
   ASSERT_FALSE(c.explanation.parts.empty());
   bool cantonese = false;
-  for (const auto& p : c.explanation.parts) cantonese = cantonese || p.scheme.find("canton") != std::string::npos;
+  for (const auto& p : c.explanation.parts)
+    cantonese = cantonese || p.scheme.find("canton") != std::string::npos;
   EXPECT_TRUE(cantonese) << c.explanation.ToJson().dump();
   auto j = c.explanation.ToJson();
   EXPECT_EQ(j["features"][0]["name"], "name");

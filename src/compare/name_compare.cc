@@ -20,11 +20,16 @@ using names::PartRole;
 // more than a given name when the role is known.
 float RoleFactor(PartRole role) {
   switch (role) {
-    case PartRole::kParticle: return 0.2f;
-    case PartRole::kPatronymic: return 0.6f;
-    case PartRole::kFamily: return 1.3f;
-    case PartRole::kLegalForm: return 0.1f;
-    default: return 1.0f;
+    case PartRole::kParticle:
+      return 0.2f;
+    case PartRole::kPatronymic:
+      return 0.6f;
+    case PartRole::kFamily:
+      return 1.3f;
+    case PartRole::kLegalForm:
+      return 0.1f;
+    default:
+      return 1.0f;
   }
 }
 
@@ -34,11 +39,16 @@ float RoleFactor(PartRole role) {
 double UnmatchedFactor(const PreparedPart& p) {
   if (p.text.size() == 1) return 0.3;  // an unmatched initial
   switch (p.role) {
-    case PartRole::kFamily: return 1.0;
-    case PartRole::kParticle: return 0.5;
-    case PartRole::kPatronymic: return 0.35;
-    case PartRole::kNumber: return 1.0;
-    default: return 0.6;
+    case PartRole::kFamily:
+      return 1.0;
+    case PartRole::kParticle:
+      return 0.5;
+    case PartRole::kPatronymic:
+      return 0.35;
+    case PartRole::kNumber:
+      return 1.0;
+    default:
+      return 0.6;
   }
 }
 
@@ -49,7 +59,7 @@ bool GenderVariants(std::string_view a, std::string_view b) {
   if (a.size() < 3) return false;
   if (b.size() == a.size() + 1 && b.back() == 'a' && b.substr(0, a.size()) == a) return true;
   static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {
-      {"er", "ra"}, {"o", "a"}, {"us", "a"}, {"iy", "aya"}, {"ii", "aya"}, {"y", "aya"},
+      {"er", "ra"},  {"o", "a"},     {"us", "a"},  {"iy", "aya"},    {"ii", "aya"}, {"y", "aya"},
       {"ij", "aja"}, {"ky", "kaya"}, {"ki", "ka"}, {"sky", "skaya"}, {"ski", "ska"}};
   for (auto [m, f] : kEndings) {
     for (int swap = 0; swap < 2; ++swap) {
@@ -80,13 +90,37 @@ struct Pair {
 bool SameOnset(std::string_view a, std::string_view b) {
   auto cls = [](char c) {
     switch (c) {
-      case 'l': case 'r': return 'R';
-      case 'b': case 'p': case 'v': case 'f': case 'w': return 'P';
-      case 'k': case 'g': case 'c': case 'q': return 'K';
-      case 'd': case 't': return 'T';
-      case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return 'A';
-      case 's': case 'z': case 'j': case 'x': return 'S';
-      default: return c;
+      case 'l':
+      case 'r':
+        return 'R';
+      case 'b':
+      case 'p':
+      case 'v':
+      case 'f':
+      case 'w':
+        return 'P';
+      case 'k':
+      case 'g':
+      case 'c':
+      case 'q':
+        return 'K';
+      case 'd':
+      case 't':
+        return 'T';
+      case 'a':
+      case 'e':
+      case 'i':
+      case 'o':
+      case 'u':
+      case 'y':
+        return 'A';
+      case 's':
+      case 'z':
+      case 'j':
+      case 'x':
+        return 'S';
+      default:
+        return c;
     }
   };
   return !a.empty() && !b.empty() && cls(a[0]) == cls(b[0]);
@@ -234,35 +268,65 @@ std::string TranscriptionSkeleton(std::string_view t) {
       continue;
     }
     switch (c) {
-      case 'b': case 'p': case 'f': case 'v': case 'w': push('P'); break;
-      case 'd': case 't':
+      case 'b':
+      case 'p':
+      case 'f':
+      case 'v':
+      case 'w':
+        push('P');
+        break;
+      case 'd':
+      case 't':
         if (n == 'h') ++i;
-        if ((c == 't' || c == 'd') && (n == 's' || n == 'z')) { ++i; push('S'); break; }
+        if ((c == 't' || c == 'd') && (n == 's' || n == 'z')) {
+          ++i;
+          push('S');
+          break;
+        }
         push('T');
         break;
-      case 'g': case 'k': case 'q':
+      case 'g':
+      case 'k':
+      case 'q':
         if (n == 'h') ++i;
         push('K');
         break;
       case 'c':
-        if (n == 'h') { ++i; push('S'); break; }
+        if (n == 'h') {
+          ++i;
+          push('S');
+          break;
+        }
         if (n == 'k') ++i;
         push(n == 'e' || n == 'i' ? 'S' : 'K');
         break;
-      case 'x': push('K'); push('S'); break;
+      case 'x':
+        push('K');
+        push('S');
+        break;
       case 's':
         if (n == 'h' || n == 'c') ++i;
         push('S');
         break;
-      case 'z': case 'j':
+      case 'z':
+      case 'j':
         if (n == 'h') ++i;
         push('S');
         break;
-      case 'l': case 'r': push('R'); break;
-      case 'm': push('M'); break;
-      case 'n': push('N'); break;
-      case 'h': break;
-      default: break;  // vowels and anything else
+      case 'l':
+      case 'r':
+        push('R');
+        break;
+      case 'm':
+        push('M');
+        break;
+      case 'n':
+        push('N');
+        break;
+      case 'h':
+        break;
+      default:
+        break;  // vowels and anything else
     }
     if (c == 'p' && n == 'h') ++i;
   }
@@ -314,7 +378,10 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     auto x = a.nickname_groups.begin(), y = b.nickname_groups.begin();
     while (x != a.nickname_groups.end() && y != b.nickname_groups.end()) {
       if (*x == *y) return {0.88, "nickname", ""};
-      if (*x < *y) ++x; else ++y;
+      if (*x < *y)
+        ++x;
+      else
+        ++y;
     }
   }
   if (ctx.person && (Initial(a, b) || Initial(b, a))) return {0.7, "initial", ""};
@@ -361,7 +428,9 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
 NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person, bool explain,
                        PartCache* cache) {
   NameScore out;
-  auto is_latin = [](const PreparedForm& f) { return f.script == "latin" || f.script == "unknown"; };
+  auto is_latin = [](const PreparedForm& f) {
+    return f.script == "latin" || f.script == "unknown";
+  };
   PairContext ctx;
   ctx.person = person;
   ctx.both_latin = is_latin(q) && is_latin(c);
@@ -369,9 +438,9 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   ctx.transcription = ctx.cross_script && q.script != "han" && c.script != "han";
   ctx.pinyin_vs_latin = ctx.cross_script && (q.scheme == "pinyin" || c.scheme == "pinyin");
   ctx.arabic = q.script == "arabic" || c.script == "arabic";
-  const uint8_t ctx_bits = uint8_t(ctx.person | ctx.both_latin << 1 | ctx.cross_script << 2 |
-                                   ctx.transcription << 3 | ctx.pinyin_vs_latin << 4 |
-                                   ctx.arabic << 5);
+  const uint8_t ctx_bits =
+      uint8_t(ctx.person | ctx.both_latin << 1 | ctx.cross_script << 2 | ctx.transcription << 3 |
+              ctx.pinyin_vs_latin << 4 | ctx.arabic << 5);
   const size_t n = std::min<size_t>(q.parts.size(), 16);
   const size_t m = std::min<size_t>(c.parts.size(), 16);
   if (n == 0 || m == 0) return out;
@@ -411,13 +480,15 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     for (size_t i = 0; i < n; ++i) {
       for (size_t j = 0; j + k <= m; ++j) {
         PartSimilarity s = joined(q.parts[i], &c.parts[j], k);
-        if (s.score > 0) pairs.push_back({s.score, uint8_t(i), 1, uint8_t(j), k, s.method, s.scheme});
+        if (s.score > 0)
+          pairs.push_back({s.score, uint8_t(i), 1, uint8_t(j), k, s.method, s.scheme});
       }
     }
     for (size_t j = 0; j < m; ++j) {
       for (size_t i = 0; i + k <= n; ++i) {
         PartSimilarity s = joined(c.parts[j], &q.parts[i], k);
-        if (s.score > 0) pairs.push_back({s.score, uint8_t(i), k, uint8_t(j), 1, s.method, s.scheme});
+        if (s.score > 0)
+          pairs.push_back({s.score, uint8_t(i), k, uint8_t(j), 1, s.method, s.scheme});
       }
     }
   }

@@ -28,9 +28,9 @@ namespace vigil::compare {
 
 // The similarity of two name parts and the rule that gave it.
 struct PartSimilarity {
-  double score = 0;          // 0 when no rule holds
-  const char* method = "";   // exact | romanization | nickname | initial | phonetic | typo
-  std::string_view scheme;   // for romanization: the scheme pair, e.g. "wade-giles"
+  double score = 0;         // 0 when no rule holds
+  const char* method = "";  // exact | romanization | nickname | initial | phonetic | typo
+  std::string_view scheme;  // for romanization: the scheme pair, e.g. "wade-giles"
 };
 
 // A part prepared for comparison: the text plus keys computed once.
@@ -40,7 +40,7 @@ struct PreparedPart {
   std::string phonetic;  // metaphone code
   std::string skeleton;  // TranscriptionSkeleton(text)
   names::PartRole role = names::PartRole::kAny;
-  float weight = 1;      // rarity weight x role factor
+  float weight = 1;  // rarity weight x role factor
   bool chinese_syllable = false;
   // A whole transcribed name read as one word (古普塔 -> "guputa"): matches
   // exactly or by transcription skeleton only, never by edit distance.
@@ -60,9 +60,9 @@ PreparedForm PrepareForm(const names::NameForm& form);
 
 // What the two forms being aligned are, which decides the rules that apply.
 struct PairContext {
-  bool person = true;        // nicknames, initials, gender variants
-  bool both_latin = false;   // both written in Latin: Chinese syllables of any scheme meet
-  bool cross_script = false; // one side romanized from another script
+  bool person = true;         // nicknames, initials, gender variants
+  bool both_latin = false;    // both written in Latin: Chinese syllables of any scheme meet
+  bool cross_script = false;  // one side romanized from another script
   // Transcription rules (skeletons) apply across scripts, but not to readings
   // of Han characters, which are syllables compared as readings.
   bool transcription = false;

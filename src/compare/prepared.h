@@ -16,7 +16,7 @@ namespace vigil {
 
 struct PreparedName {
   names::AnalyzedName analyzed;
-  bool weak = false;  // from weakAlias: a match on it counts for less
+  bool weak = false;                            // from weakAlias: a match on it counts for less
   std::vector<compare::PreparedForm> prepared;  // analyzed.forms, keyed for alignment
 };
 

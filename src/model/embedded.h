@@ -6,11 +6,12 @@
 
 #include <string_view>
 
-#define VIGIL_DECLARE_EMBEDDED(name)                    \
-  extern "C" const char vigil_embed_##name[];          \
+#define VIGIL_DECLARE_EMBEDDED(name)          \
+  extern "C" const char vigil_embed_##name[]; \
   extern "C" const char vigil_embed_##name##_end[]
 
-#define VIGIL_EMBEDDED(name) \
-  std::string_view(vigil_embed_##name, static_cast<size_t>(vigil_embed_##name##_end - vigil_embed_##name))
+#define VIGIL_EMBEDDED(name)           \
+  std::string_view(vigil_embed_##name, \
+                   static_cast<size_t>(vigil_embed_##name##_end - vigil_embed_##name))
 
 #endif  // VIGIL_MODEL_EMBEDDED_H_

@@ -137,9 +137,11 @@ Result<Entity> EntityFromJson(const nlohmann::json& j) {
         return Status::InvalidArgument("entity: field \"id\" must be a string");
       }
     } else if (key == "schema") {
-      if (!v.is_string()) return Status::InvalidArgument("entity: field \"schema\" must be a string");
+      if (!v.is_string())
+        return Status::InvalidArgument("entity: field \"schema\" must be a string");
       auto s = SchemaFromName(v.get<std::string>());
-      if (!s.ok()) return Status::InvalidArgument("entity: field \"schema\": " + s.status().message());
+      if (!s.ok())
+        return Status::InvalidArgument("entity: field \"schema\": " + s.status().message());
       e.schema = *s;
     } else if (key == "properties") {
       if (!v.is_object()) {
@@ -165,7 +167,8 @@ Result<Entity> EntityFromJson(const nlohmann::json& j) {
         }
       }
     } else if (key == "datasets") {
-      if (!v.is_array()) return Status::InvalidArgument("entity: field \"datasets\" must be an array");
+      if (!v.is_array())
+        return Status::InvalidArgument("entity: field \"datasets\" must be an array");
       for (const auto& d : v) {
         if (!d.is_string()) {
           return Status::InvalidArgument("entity: field \"datasets\" must hold strings");

@@ -22,16 +22,16 @@ bool IsNumber(std::string_view s, bool person) {
   // In a person's name "xi" is a name (习), not eleven.
   if (person) return false;
   // Roman numerals as ordinals in company and vessel names ("ii", "iv").
-  static constexpr std::string_view kRoman[] = {"ii", "iii", "iv", "vi", "vii", "viii", "ix",
-                                                "xi", "xii"};
+  static constexpr std::string_view kRoman[] = {"ii",   "iii", "iv", "vi", "vii",
+                                                "viii", "ix",  "xi", "xii"};
   return std::find(std::begin(kRoman), std::end(kRoman), s) != std::end(kRoman);
 }
 
 // East Slavic patronymics: -ovich/-evich/-ich, -ovna/-evna/-ichna, and their
 // romanization variants (-ovitch, -ovič folded to -ovic).
 bool LooksPatronymic(std::string_view t) {
-  for (std::string_view suf : {"ovich", "evich", "ovitch", "evitch", "ovic", "evic", "ovna",
-                               "evna", "ichna", "inichna", "ilyich", "ilich"}) {
+  for (std::string_view suf : {"ovich", "evich", "ovitch", "evitch", "ovic", "evic", "ovna", "evna",
+                               "ichna", "inichna", "ilyich", "ilich"}) {
     if (EndsWith(t, suf) && t.size() >= suf.size() + 2) return true;
   }
   return false;
@@ -77,7 +77,8 @@ void AddForm(std::vector<NameForm>* forms, NameForm form) {
   for (const auto& f : *forms) {
     if (f.parts.size() != form.parts.size()) continue;
     bool same = true;
-    for (size_t i = 0; i < f.parts.size() && same; ++i) same = f.parts[i].text == form.parts[i].text;
+    for (size_t i = 0; i < f.parts.size() && same; ++i)
+      same = f.parts[i].text == form.parts[i].text;
     if (same) return;
   }
   forms->push_back(std::move(form));
@@ -171,8 +172,8 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
   switch (script) {
     case text::Script::kUnknown:
       // Digits only ("1", "2000"): keep them as a name of numbers.
-      AddForm(&out.forms, LatinForm(text::Tokenize(cleaned), schema, "latin", out.script,
-                                    &out.legal_forms));
+      AddForm(&out.forms,
+              LatinForm(text::Tokenize(cleaned), schema, "latin", out.script, &out.legal_forms));
       break;
     case text::Script::kLatin: {
       NameForm form = LatinForm(text::Tokenize(text::FoldToAscii(cleaned)), schema, "latin",
@@ -216,8 +217,8 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
     }
     default:
       for (auto& r : text::Romanize(cleaned, script)) {
-        NameForm form = LatinForm(text::Tokenize(r.text), schema, r.scheme, out.script,
-                                  &out.legal_forms);
+        NameForm form =
+            LatinForm(text::Tokenize(r.text), schema, r.scheme, out.script, &out.legal_forms);
         if (script == text::Script::kHangul && schema == Schema::kPerson && !form.parts.empty() &&
             form.parts.size() <= 4) {
           // Korean names are written family name first.

@@ -17,9 +17,9 @@
 namespace vigil::names {
 
 struct AnalyzedName {
-  std::string original;             // as given
-  std::string script;               // "latin", "han", "cyrillic", ...
-  std::vector<NameForm> forms;      // at least one unless the name has no letters
+  std::string original;                  // as given
+  std::string script;                    // "latin", "han", "cyrillic", ...
+  std::vector<NameForm> forms;           // at least one unless the name has no letters
   std::vector<std::string> legal_forms;  // canonical legal-form types found (organizations)
 };
 

@@ -9,7 +9,7 @@
 namespace vigil::names {
 
 enum class PartRole : unsigned char {
-  kAny = 0,     // role unknown (most Latin names: order varies)
+  kAny = 0,  // role unknown (most Latin names: order varies)
   kGiven,
   kFamily,
   kMiddle,
