@@ -516,6 +516,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
 
   double matched = 0, total = 0;
   int matched_pairs = 0, substantive_q = 0, substantive_c = 0;
+  double best_substantive = 0;
   bool number_mismatch = false, q_has_number = false, c_has_number = false;
   for (const Pair& p : chosen) {
     double w = 0;
@@ -526,7 +527,10 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     bool substantive = false;
     for (int k = 0; k < p.qn; ++k) substantive |= q.parts[p.qi + k].role != PartRole::kParticle;
     for (int k = 0; k < p.cn; ++k) substantive |= c.parts[p.ci + k].role != PartRole::kParticle;
-    if (substantive) ++matched_pairs;
+    if (substantive) {
+      ++matched_pairs;
+      best_substantive = std::max(best_substantive, p.score);
+    }
   }
   // A part on each side that found no partner is a disagreement, not an
   // omission: "John Smith" / "Jane Smith", "Chan Tai Man" / "Chan Tai Ming",
@@ -572,6 +576,11 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   // One shared part between two multi-part names is not enough evidence:
   // "Wang Wei" and "Wang Fang" share a family name, nothing more.
   if (matched_pairs <= 1 && substantive_q >= 2 && substantive_c >= 2) score = std::min(score, 0.6);
+  // A Latin name whose only substantive agreement is an approximate one
+  // ("chte el" ~ "el chute": a typo and a particle) is too little evidence.
+  if (ctx.both_latin && matched_pairs == 1 && best_substantive < 0.9) {
+    score = std::min(score, 0.65);
+  }
   // A differing number is a different company or vessel ("Ferrostaal 1" is
   // not "Ferrostaal 2"); a number on one side only is weaker evidence.
   if (number_mismatch) score *= (q_has_number && c_has_number) ? 0.5 : 0.85;
