@@ -401,11 +401,11 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     if (a.skeleton == b.skeleton) {
       if (a.skeleton.size() >= 3) return {0.8, "phonetic", "transcription"};
       if (onset && a.skeleton.size() == 2) return {0.78, "phonetic", "transcription"};
-      if (onset && longest <= shortest + 2) return {0.72, "phonetic", "transcription"};
+      if (onset && longest <= shortest + 2) return {0.68, "phonetic", "transcription"};
     }
     if (onset && a.skeleton.size() >= 4 && b.skeleton.size() >= 4 &&
         DamerauLevenshtein(a.skeleton, b.skeleton) == 1) {
-      return {0.72, "phonetic", "transcription"};
+      return {0.68, "phonetic", "transcription"};
     }
   }
   if (ctx.arabic && longest >= 5) {
