@@ -367,6 +367,8 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     }
     return {};
   }
+  // A particle (al, el, van, the) meets only itself: "el" is not "il".
+  if ((a.role == PartRole::kParticle) != (b.role == PartRole::kParticle)) return {};
   if (ctx.person && GenderVariants(a.text, b.text)) return {};
   // A Chinese syllable meets other spellings only as a reading (above): the
   // variant key folds vowels that tell syllables apart (en/in, zheng/zhong).
@@ -399,8 +401,13 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   if (ctx.transcription && !a.skeleton.empty()) {
     const bool onset = SameOnset(a.text, b.text);
     if (a.skeleton == b.skeleton) {
-      if (a.skeleton.size() >= 3) return {0.8, "phonetic", "transcription"};
-      if (onset && a.skeleton.size() == 2) return {0.78, "phonetic", "transcription"};
+      // Transcriptions add or drop vowels, not whole syllables.
+      if (a.skeleton.size() >= 3 && longest <= 2 * shortest) {
+        return {0.8, "phonetic", "transcription"};
+      }
+      if (onset && a.skeleton.size() == 2 && longest <= shortest + 2) {
+        return {0.78, "phonetic", "transcription"};
+      }
       if (onset && longest <= shortest + 2) return {0.68, "phonetic", "transcription"};
     }
     if (onset && a.skeleton.size() >= 4 && b.skeleton.size() >= 4 &&

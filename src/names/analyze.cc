@@ -62,7 +62,9 @@ NameForm LatinForm(std::vector<std::string> tokens, Schema schema, std::string s
     part.text = std::move(t);
     if (IsNumber(part.text, person)) {
       part.role = PartRole::kNumber;
-    } else if (ParticleKind(part.text) != Particle::kNone) {
+    } else if (ParticleKind(part.text) != Particle::kNone ||
+               (!person && IsOrgStopword(part.text))) {
+      // Organization stopwords ("the", "of", "company") weigh like particles.
       part.role = PartRole::kParticle;
     } else if (person && LooksPatronymic(part.text)) {
       part.role = PartRole::kPatronymic;
