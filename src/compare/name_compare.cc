@@ -154,7 +154,10 @@ PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts,
   // Chinese syllables are compared by their readings, not by transcription.
   bool syllables = true;
   for (size_t k = 0; k < count; ++k) syllables = syllables && parts[k].chinese_syllable;
-  if (cross_script && !syllables && one.skeleton.size() >= 3 &&
+  // Chinese syllables against a joined reading of characters are compared by
+  // reading (尹子 "yinzi" is not "yin shao"); against other scripts' words
+  // (Hangul 성진 "seongjin") the skeleton applies.
+  if (cross_script && !(syllables && one.transcription_only) && one.skeleton.size() >= 3 &&
       one.skeleton == TranscriptionSkeleton(joined)) {
     return {0.8, "phonetic", "transcription"};
   }
@@ -409,6 +412,14 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
         return {0.78, "phonetic", "transcription"};
       }
       if (onset && longest <= shortest + 2) return {0.68, "phonetic", "transcription"};
+    }
+    // Non-rhotic transcriptions drop a final r (Haider -> 하이더 "haideo").
+    const auto& sa = a.skeleton;
+    const auto& sb = b.skeleton;
+    if (onset && std::min(sa.size(), sb.size()) >= 2 &&
+        ((sa.size() == sb.size() + 1 && sa.back() == 'R' && sa.compare(0, sb.size(), sb) == 0) ||
+         (sb.size() == sa.size() + 1 && sb.back() == 'R' && sb.compare(0, sa.size(), sa) == 0))) {
+      return {0.75, "phonetic", "transcription"};
     }
     if (onset && a.skeleton.size() >= 4 && b.skeleton.size() >= 4 &&
         DamerauLevenshtein(a.skeleton, b.skeleton) == 1) {
