@@ -554,23 +554,30 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   // omission: "John Smith" / "Jane Smith", "Chan Tai Man" / "Chan Tai Ming",
   // "Alpha Trading" / "Beta Trading". Particles, patronymics and initials
   // are often dropped, so they don't count.
+  // `loose` also counts an unmatched particle or stopword: in an organization
+  // name, "Golden Harbour Trading" against "Golden Group Trading" is a
+  // different company even though "group" says little on its own.
   auto conflicting = [](const PreparedForm& f, const std::array<int, 16>& paired, size_t count,
-                        bool* family) {
+                        bool* family, bool* loose) {
     bool any = false;
     for (size_t i = 0; i < count; ++i) {
       const auto& p = f.parts[i];
-      if (paired[i] >= 0 || p.role == PartRole::kParticle || p.role == PartRole::kPatronymic ||
-          p.text.size() == 1) {
+      if (paired[i] >= 0 || p.text.size() == 1) continue;
+      if (p.role == PartRole::kParticle || p.role == PartRole::kPatronymic) {
+        *loose = true;
         continue;
       }
       any = true;
+      *loose = true;
       if (p.role == PartRole::kFamily) *family = true;
     }
     return any;
   };
-  bool q_family = false, c_family = false;
-  const bool q_conflict = conflicting(q, q_pair, n, &q_family);
-  const bool c_conflict = conflicting(c, c_pair, m, &c_family);
+  bool q_family = false, c_family = false, q_loose = false, c_loose = false;
+  const bool q_strict = conflicting(q, q_pair, n, &q_family, &q_loose);
+  const bool c_strict = conflicting(c, c_pair, m, &c_family, &c_loose);
+  const bool q_conflict = q_strict && (person ? c_strict : c_loose);
+  const bool c_conflict = c_strict && (person ? q_strict : q_loose);
   for (size_t i = 0; i < n; ++i) {
     const auto& p = q.parts[i];
     if (p.role != PartRole::kParticle) ++substantive_q;
@@ -590,7 +597,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     }
   }
   double score = total > 0 ? matched / total : 0;
-  if (q_conflict && c_conflict) score *= (!person || (q_family && c_family)) ? 0.7 : 0.8;
+  if (q_conflict || c_conflict) score *= (!person || (q_family && c_family)) ? 0.7 : 0.8;
   // One shared part between two multi-part names is not enough evidence:
   // "Wang Wei" and "Wang Fang" share a family name, nothing more.
   if (matched_pairs <= 1 && substantive_q >= 2 && substantive_c >= 2) score = std::min(score, 0.6);
