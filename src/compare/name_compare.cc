@@ -240,8 +240,22 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     part.role = p.role;
     part.key = names::RomanizationKey(p.text);
     part.phonetic = Metaphone(p.text);
-    part.skeleton = TranscriptionSkeleton(p.text);
     part.transcription_only = form.scheme.ends_with("-joined");
+    if (part.transcription_only && form.scheme.starts_with("pinyin")) {
+      // Pinyin letters as sounds: q and x are the ch and sh of transcriptions.
+      std::string sounds;
+      for (char ch : p.text) {
+        if (ch == 'q')
+          sounds += "ch";
+        else if (ch == 'x')
+          sounds += "sh";
+        else
+          sounds += ch;
+      }
+      part.skeleton = TranscriptionSkeleton(sounds);
+    } else {
+      part.skeleton = TranscriptionSkeleton(p.text);
+    }
     part.nickname_groups = names::NicknameGroups(p.text);
     part.hash = std::hash<std::string_view>{}(p.text) ^ (uint64_t(p.role) << 56) ^
                 (uint64_t(part.transcription_only) << 62);
@@ -340,9 +354,18 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   if (a.text == b.text) return {1.0, "exact", ""};
   if (a.role == PartRole::kNumber || b.role == PartRole::kNumber) return {};
   if (a.transcription_only || b.transcription_only) {
-    if (ctx.cross_script && !a.chinese_syllable && !b.chinese_syllable &&
-        a.skeleton == b.skeleton && SameOnset(a.text, b.text) && a.skeleton.size() >= 2) {
+    if (!ctx.cross_script || a.chinese_syllable || b.chinese_syllable ||
+        !SameOnset(a.text, b.text)) {
+      return {};
+    }
+    if (a.skeleton == b.skeleton && a.skeleton.size() >= 2) {
       return {0.8, "phonetic", "transcription"};
+    }
+    // Characters transcribe syllable by syllable and drop or add a consonant
+    // (Golinski -> 戈林斯基 "gelinsiji").
+    if (a.skeleton.size() >= 4 && b.skeleton.size() >= 4 &&
+        DamerauLevenshtein(a.skeleton, b.skeleton) == 1) {
+      return {0.74, "phonetic", "transcription"};
     }
     return {};
   }
