@@ -157,8 +157,8 @@ PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts,
   // Chinese syllables against a joined reading of characters are compared by
   // reading (尹子 "yinzi" is not "yin shao"); against other scripts' words
   // (Hangul 성진 "seongjin") the skeleton applies.
-  if (cross_script && !(syllables && one.transcription_only) && one.skeleton.size() >= 3 &&
-      one.skeleton == TranscriptionSkeleton(joined)) {
+  if (cross_script && !(syllables && one.transcription_only) && one.skeleton.size() >= 2 &&
+      (one.skeleton.size() >= 3 || diff <= 1) && one.skeleton == TranscriptionSkeleton(joined)) {
     return {0.8, "phonetic", "transcription"};
   }
   if (one.transcription_only || syllables || one.chinese_syllable) return {};
@@ -255,6 +255,18 @@ PreparedForm PrepareForm(const names::NameForm& form) {
       part.skeleton = TranscriptionSkeleton(sounds);
     } else {
       part.skeleton = TranscriptionSkeleton(p.text);
+    }
+    {
+      std::string heard;
+      const std::string& t = p.text;
+      for (size_t i = 0; i < t.size(); ++i) {
+        const char next = i + 1 < t.size() ? t[i + 1] : 0;
+        const bool vowel_next =
+            next == 'a' || next == 'e' || next == 'i' || next == 'o' || next == 'u' || next == 'y';
+        if (t[i] == 'r' && i > 0 && !vowel_next) continue;
+        heard += t[i];
+      }
+      part.skeleton_nr = heard == t ? part.skeleton : TranscriptionSkeleton(heard);
     }
     part.nickname_groups = names::NicknameGroups(p.text);
     part.hash = std::hash<std::string_view>{}(p.text) ^ (uint64_t(p.role) << 56) ^
@@ -436,12 +448,11 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
       }
       if (onset && longest <= shortest + 2) return {0.68, "phonetic", "transcription"};
     }
-    // Non-rhotic transcriptions drop a final r (Haider -> 하이더 "haideo").
-    const auto& sa = a.skeleton;
-    const auto& sb = b.skeleton;
-    if (onset && std::min(sa.size(), sb.size()) >= 2 &&
-        ((sa.size() == sb.size() + 1 && sa.back() == 'R' && sa.compare(0, sb.size(), sb) == 0) ||
-         (sb.size() == sa.size() + 1 && sb.back() == 'R' && sb.compare(0, sa.size(), sa) == 0))) {
+    // Non-rhotic transcriptions drop an r before a consonant or at the end
+    // (Haider -> 하이더 "haideo", Sivers -> 시버스 "sibeoseu").
+    if (onset && std::min(a.skeleton.size(), b.skeleton.size()) >= 2 &&
+        ((a.skeleton_nr != a.skeleton && a.skeleton_nr == b.skeleton) ||
+         (b.skeleton_nr != b.skeleton && b.skeleton_nr == a.skeleton))) {
       return {0.75, "phonetic", "transcription"};
     }
     if (onset && a.skeleton.size() >= 4 && b.skeleton.size() >= 4 &&

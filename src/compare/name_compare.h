@@ -39,6 +39,9 @@ struct PreparedPart {
   std::string key;       // names::RomanizationKey(text)
   std::string phonetic;  // metaphone code
   std::string skeleton;  // TranscriptionSkeleton(text)
+  // The skeleton as a non-rhotic transcription hears it: an r before a
+  // consonant or at the end is silent (Sivers -> 시버스 "sibeoseu").
+  std::string skeleton_nr;
   names::PartRole role = names::PartRole::kAny;
   float weight = 1;  // rarity weight x role factor
   bool chinese_syllable = false;
