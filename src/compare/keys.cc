@@ -5,7 +5,6 @@
 
 #include "compare/prepared.h"
 #include "names/chinese.h"
-#include "names/nicknames.h"
 
 namespace vigil {
 
@@ -26,7 +25,7 @@ void CandidateKeys(const PreparedEntity& e, std::vector<std::string>* keys,
         add("t:" + p.text, w);
         if (!p.key.empty()) add("r:" + p.key, w);
         if (p.text.size() >= 4 && !p.phonetic.empty()) add("p:" + p.phonetic, w * 0.8f);
-        for (uint32_t g : names::NicknameGroups(p.text)) add("n:" + std::to_string(g), w * 0.8f);
+        for (uint32_t g : p.nickname_groups) add("n:" + std::to_string(g), w * 0.8f);
         // Adjacent parts joined, in the token namespace: "da wen" meets "dawen".
         if (i + 1 < parts.size()) add("t:" + p.text + parts[i + 1].text, w);
         // A Chinese syllable also files under every syllable it can be in

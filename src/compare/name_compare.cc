@@ -272,8 +272,8 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     part.hash = std::hash<std::string_view>{}(p.text) ^ (uint64_t(p.role) << 56) ^
                 (uint64_t(part.transcription_only) << 62);
     part.weight = names::NamePartWeight(p.text) * RoleFactor(p.role);
-    part.chinese_syllable = names::SplitChineseSyllables(p.text).has_value() &&
-                            names::SplitChineseSyllables(p.text)->size() == 1;
+    const auto syllables = names::SplitChineseSyllables(p.text);
+    part.chinese_syllable = syllables && syllables->size() == 1;
     if (!out.text.empty()) out.text += ' ';
     out.text += p.text;
     out.parts.push_back(std::move(part));
