@@ -5,6 +5,7 @@
 
 #include "compare/phonetic.h"
 #include "compare/string_metrics.h"
+#include "compare/transcription.h"
 #include "names/chinese.h"
 #include "names/frequency.h"
 #include "names/latin_variants.h"
@@ -126,6 +127,24 @@ bool SameOnset(std::string_view a, std::string_view b) {
   return !a.empty() && !b.empty() && cls(a[0]) == cls(b[0]);
 }
 
+// The least sound similarity that counts as a transcription, by how
+// faithfully the other script writes a Latin name (PairContext::sounds_floor).
+// Measured on tests/eval and checked on a second sample (gen_eval.py
+// --holdout): syllabic 0.70, alphabetic 0.78, abjad 0.85.
+constexpr float kSyllabicFloor = 0.70f;
+constexpr float kAlphabeticFloor = 0.78f;
+constexpr float kAbjadFloor = 0.85f;
+
+// A Latin word against a transcription of it, by sounds.
+PartSimilarity SoundsScore(const PreparedPart& a, const PreparedPart& b, const PairContext& ctx) {
+  if (ctx.sounds_floor <= 0 || !TranscriptionOnsetsAgree(a.sounds, b.sounds)) return {};
+  const double sim = TranscriptionSimilarity(a.sounds, b.sounds, ctx.sounds_floor);
+  if (sim < ctx.sounds_floor) return {};
+  // From 0.70 at the floor to at most 0.85: below the exact skeleton and
+  // romanization rules, which are surer.
+  return {std::min(0.85, 0.7 + (sim - ctx.sounds_floor) * 0.6), "phonetic", "transcription"};
+}
+
 // Adjacent parts written as one: "abdul rahman" ~ "abdulrahman",
 // "van der berg" ~ "vanderberg", "da wen" ~ "dawen".
 PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts, size_t count,
@@ -206,7 +225,7 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit)
   return std::min(prev[m], limit + 1);
 }
 
-const PartSimilarity* PartCache::Find(uint64_t q, uint64_t c, uint8_t ctx) const {
+const PartSimilarity* PartCache::Find(uint64_t q, uint64_t c, uint16_t ctx) const {
   size_t i = (q * 0x9E3779B97F4A7C15ull ^ c ^ ctx) & (kSize - 1);
   for (size_t probe = 0; probe < 8; ++probe, i = (i + 1) & (kSize - 1)) {
     const Entry& e = entries_[i];
@@ -216,7 +235,7 @@ const PartSimilarity* PartCache::Find(uint64_t q, uint64_t c, uint8_t ctx) const
   return nullptr;
 }
 
-void PartCache::Insert(uint64_t q, uint64_t c, uint8_t ctx, const PartSimilarity& sim) {
+void PartCache::Insert(uint64_t q, uint64_t c, uint16_t ctx, const PartSimilarity& sim) {
   if (size_ >= kSize / 2) return;  // full enough: compute without remembering
   size_t i = (q * 0x9E3779B97F4A7C15ull ^ c ^ ctx) & (kSize - 1);
   for (size_t probe = 0; probe < 8; ++probe, i = (i + 1) & (kSize - 1)) {
@@ -268,6 +287,8 @@ PreparedForm PrepareForm(const names::NameForm& form) {
       }
       part.skeleton_nr = heard == t ? part.skeleton : TranscriptionSkeleton(heard);
     }
+    part.sounds =
+        TranscriptionSounds(p.text, part.transcription_only && form.scheme.starts_with("pinyin"));
     part.nickname_groups = names::NicknameGroups(p.text);
     part.hash = std::hash<std::string_view>{}(p.text) ^ (uint64_t(p.role) << 56) ^
                 (uint64_t(part.transcription_only) << 62);
@@ -366,20 +387,13 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   if (a.text == b.text) return {1.0, "exact", ""};
   if (a.role == PartRole::kNumber || b.role == PartRole::kNumber) return {};
   if (a.transcription_only || b.transcription_only) {
-    if (!ctx.cross_script || a.chinese_syllable || b.chinese_syllable ||
-        !SameOnset(a.text, b.text)) {
-      return {};
-    }
-    if (a.skeleton == b.skeleton && a.skeleton.size() >= 2) {
+    if (!ctx.cross_script || a.chinese_syllable || b.chinese_syllable) return {};
+    if (a.skeleton == b.skeleton && a.skeleton.size() >= 2 && SameOnset(a.text, b.text)) {
       return {0.8, "phonetic", "transcription"};
     }
-    // Characters transcribe syllable by syllable and drop or add a consonant
-    // (Golinski -> 戈林斯基 "gelinsiji").
-    if (a.skeleton.size() >= 4 && b.skeleton.size() >= 4 &&
-        DamerauLevenshtein(a.skeleton, b.skeleton) == 1) {
-      return {0.74, "phonetic", "transcription"};
-    }
-    return {};
+    // Characters transcribe syllable by syllable, adding vowels and dropping
+    // consonants (Golinski -> 戈林斯基 "gelinsiji"): compared by sounds.
+    return SoundsScore(a, b, ctx);
   }
   if (a.chinese_syllable && b.chinese_syllable) {
     // Two distinct syllables are different syllables: no typo or phonetic
@@ -437,28 +451,27 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     return {0.75, "phonetic", ""};
   }
   if (ctx.transcription && !a.skeleton.empty()) {
+    const PartSimilarity by_sounds = SoundsScore(a, b, ctx);
+    auto better = [&](PartSimilarity s) { return by_sounds.score > s.score ? by_sounds : s; };
     const bool onset = SameOnset(a.text, b.text);
     if (a.skeleton == b.skeleton) {
       // Transcriptions add or drop vowels, not whole syllables.
       if (a.skeleton.size() >= 3 && longest <= 2 * shortest) {
-        return {0.8, "phonetic", "transcription"};
+        return better({0.8, "phonetic", "transcription"});
       }
       if (onset && a.skeleton.size() == 2 && longest <= shortest + 2) {
-        return {0.78, "phonetic", "transcription"};
+        return better({0.78, "phonetic", "transcription"});
       }
-      if (onset && longest <= shortest + 2) return {0.68, "phonetic", "transcription"};
+      if (onset && longest <= shortest + 2) return better({0.68, "phonetic", "transcription"});
     }
     // Non-rhotic transcriptions drop an r before a consonant or at the end
     // (Haider -> 하이더 "haideo", Sivers -> 시버스 "sibeoseu").
     if (onset && std::min(a.skeleton.size(), b.skeleton.size()) >= 2 &&
         ((a.skeleton_nr != a.skeleton && a.skeleton_nr == b.skeleton) ||
          (b.skeleton_nr != b.skeleton && b.skeleton_nr == a.skeleton))) {
-      return {0.75, "phonetic", "transcription"};
+      return better({0.75, "phonetic", "transcription"});
     }
-    if (onset && a.skeleton.size() >= 4 && b.skeleton.size() >= 4 &&
-        DamerauLevenshtein(a.skeleton, b.skeleton) == 1) {
-      return {0.68, "phonetic", "transcription"};
-    }
+    if (by_sounds.score > 0) return by_sounds;
   }
   if (ctx.arabic && longest >= 5) {
     const auto& l = la < lb ? b.text : a.text;
@@ -490,9 +503,23 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   ctx.transcription = ctx.cross_script && q.script != "han" && c.script != "han";
   ctx.pinyin_vs_latin = ctx.cross_script && (q.scheme == "pinyin" || c.scheme == "pinyin");
   ctx.arabic = q.script == "arabic" || c.script == "arabic";
-  const uint8_t ctx_bits =
-      uint8_t(ctx.person | ctx.both_latin << 1 | ctx.cross_script << 2 | ctx.transcription << 3 |
-              ctx.pinyin_vs_latin << 4 | ctx.arabic << 5);
+  uint16_t target = 0;
+  if (ctx.cross_script) {
+    const std::string& other = is_latin(q) ? c.script : q.script;
+    if (other == "han" || other == "hangul" || other == "kana") {
+      ctx.sounds_floor = kSyllabicFloor;
+      target = 1;
+    } else if (other == "arabic" || other == "hebrew") {
+      ctx.sounds_floor = kAbjadFloor;
+      target = 3;
+    } else {
+      ctx.sounds_floor = kAlphabeticFloor;
+      target = 2;
+    }
+  }
+  const uint16_t ctx_bits =
+      uint16_t(ctx.person | ctx.both_latin << 1 | ctx.cross_script << 2 | ctx.transcription << 3 |
+               ctx.pinyin_vs_latin << 4 | ctx.arabic << 5 | target << 6);
   const size_t n = std::min<size_t>(q.parts.size(), 16);
   const size_t m = std::min<size_t>(c.parts.size(), 16);
   if (n == 0 || m == 0) return out;
@@ -522,7 +549,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     if (!cache) return CompareJoined(one, run, k, cross);
     uint64_t rh = k;
     for (uint8_t x = 0; x < k; ++x) rh = (rh ^ run[x].hash) * 0x100000001b3ull;
-    const uint8_t bits = uint8_t(0x80 | (cross ? 0x40 : 0) | (ctx_bits & 0x3f));
+    const uint16_t bits = uint16_t(0x200 | (cross ? 0x100 : 0) | ctx_bits);
     if (const PartSimilarity* known = cache->Find(one.hash, rh, bits)) return *known;
     PartSimilarity sim = CompareJoined(one, run, k, cross);
     cache->Insert(one.hash, rh, bits, sim);

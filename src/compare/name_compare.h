@@ -42,6 +42,7 @@ struct PreparedPart {
   // The skeleton as a non-rhotic transcription hears it: an r before a
   // consonant or at the end is silent (Sivers -> 시버스 "sibeoseu").
   std::string skeleton_nr;
+  std::string sounds;  // TranscriptionSounds(text), for transcriptions
   names::PartRole role = names::PartRole::kAny;
   float weight = 1;  // rarity weight x role factor
   bool chinese_syllable = false;
@@ -75,6 +76,13 @@ struct PairContext {
   // One side read from Arabic script, whose romanizations often fuse the
   // article: "alturk" for الترك against "Turk".
   bool arabic = false;
+  // How faithfully the other script transcribes a Latin name, which decides
+  // how close their sounds must be (TranscriptionSimilarity): syllabic
+  // scripts (Han, Hangul, kana) add vowels and drop consonants they lack;
+  // alphabets (Cyrillic, Greek) keep nearly every sound; abjads (Arabic,
+  // Hebrew) leave vowels out, so their romanizations guess them, and the
+  // consonants must agree closely. 0 when no transcription rule applies.
+  float sounds_floor = 0;
 };
 
 PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const PairContext& ctx);
@@ -94,14 +102,14 @@ class PartCache {
     ++generation_;
     size_ = 0;
   }
-  const PartSimilarity* Find(uint64_t q, uint64_t c, uint8_t ctx) const;
-  void Insert(uint64_t q, uint64_t c, uint8_t ctx, const PartSimilarity& sim);
+  const PartSimilarity* Find(uint64_t q, uint64_t c, uint16_t ctx) const;
+  void Insert(uint64_t q, uint64_t c, uint16_t ctx, const PartSimilarity& sim);
 
  private:
   struct Entry {
     uint64_t q = 0, c = 0;
     uint32_t generation = 0;
-    uint8_t ctx = 0;
+    uint16_t ctx = 0;
     PartSimilarity sim;
   };
   static constexpr size_t kSize = 1024;  // power of two

@@ -1,0 +1,386 @@
+#include "compare/transcription.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+
+namespace vigil::compare {
+namespace {
+
+bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+class SoundWriter {
+ public:
+  void Push(char s) {
+    // Doubled letters are one sound (tt, ll, ss); so is a run of vowels.
+    if (!out_.empty() && out_.back() == s) return;
+    out_.push_back(s);
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+std::string LatinSounds(std::string_view w) {
+  SoundWriter out;
+  const size_t n = w.size();
+  auto at = [&](size_t i) -> char { return i < n ? w[i] : 0; };
+  for (size_t i = 0; i < n; ++i) {
+    const char c = w[i];
+    const char next = at(i + 1);
+    if (IsVowel(c)) {
+      out.Push('a');
+      continue;
+    }
+    switch (c) {
+      case 'y':
+        // A glide before a vowel (Yusuf, Maya), else a vowel (Yrjo, Kelly).
+        out.Push(IsVowel(next) ? 'Y' : 'a');
+        break;
+      case 'w':
+        if (i == 0 && next == 'r') break;  // wr: an r (Wright)
+        if (next == 'h') ++i;
+        out.Push(IsVowel(at(i + 1)) || at(i + 1) == 'y' ? 'W' : 'a');
+        break;
+      case 'b':
+      case 'p':
+        if (c == 'p' && next == 'h') {
+          ++i;
+          out.Push('F');
+        } else {
+          out.Push('P');
+        }
+        break;
+      case 'f':
+      case 'v':
+        out.Push('F');
+        break;
+      case 'c':
+        if (next == 'h') {
+          ++i;
+          out.Push('C');
+        } else if (next == 'z') {  // Polish cz
+          ++i;
+          out.Push('X');
+        } else if (next == 'k') {
+          ++i;
+          out.Push('K');
+        } else {
+          out.Push(next == 'e' || next == 'i' || next == 'y' ? 'S' : 'K');
+        }
+        break;
+      case 'd':
+        if (next == 'z' && at(i + 2) == 'h') {  // Russian дж
+          i += 2;
+          out.Push('X');
+        } else if (next == 's' && at(i + 2) == 'c' && at(i + 3) == 'h') {
+          i += 3;
+          out.Push('X');
+        } else if (next == 'j' || next == 'g') {  // dj, Italian/English dg
+          ++i;
+          out.Push('J');
+        } else if (next == 'z') {  // dz: Polish dz, the j of Japanese in Cyrillic
+          ++i;
+          out.Push('J');
+        } else {
+          if (next == 'h') ++i;
+          out.Push('T');
+        }
+        break;
+      case 't':
+        if (next == 's' && at(i + 2) == 'c' && at(i + 3) == 'h') {
+          i += 3;
+          out.Push('X');
+        } else if (next == 'c' && at(i + 2) == 'h') {
+          i += 2;
+          out.Push('X');
+        } else if (next == 's' || next == 'z') {
+          ++i;
+          out.Push('S');
+        } else {
+          if (next == 'h') ++i;
+          out.Push('T');
+        }
+        break;
+      case 'g':
+        if (next == 'g') break;  // gg: one g, soft or hard by what follows
+        if (next == 'h') {
+          // gh: silent in English igh, ugh (Wright, Hugh, Vaughan), else a
+          // g (Ghana, Baghdadi, the Arabic gh of Wagh).
+          ++i;
+          const char before = i >= 2 ? w[i - 2] : 0;
+          if (!((before == 'i' || before == 'u') && !IsVowel(at(i + 1)))) out.Push('K');
+        } else if (next == 'u' && (at(i + 2) == 'e' || at(i + 2) == 'i')) {
+          ++i;  // gue, gui: a hard g (Guillaume, Guerra)
+          out.Push('K');
+        } else if (next == 'n' && i > 0) {
+          // gn inside a word is a palatal n (Montaigne, Vignola).
+        } else {
+          out.Push(next == 'e' || next == 'i' || next == 'y' ? 'G' : 'K');
+        }
+        break;
+      case 'k':
+        if (next == 'h') {
+          ++i;
+          out.Push('H');
+        } else {
+          out.Push('K');
+        }
+        break;
+      case 'q':
+        out.Push('K');
+        break;
+      case 'x':
+        if (i == 0) {
+          out.Push('S');
+        } else {
+          out.Push('K');
+          out.Push('S');
+        }
+        break;
+      case 'h':
+        out.Push('H');
+        break;
+      case 'j':
+        out.Push('J');
+        break;
+      case 'l':
+      case 'r':
+        out.Push('R');
+        break;
+      case 'm':
+        out.Push('M');
+        break;
+      case 'n':
+        // ng before a consonant or at the end is one nasal.
+        if (next == 'g' && !IsVowel(at(i + 2)) && at(i + 2) != 'y') ++i;
+        out.Push('N');
+        break;
+      case 's':
+        if (next == 'c' && at(i + 2) == 'h') {
+          i += 2;
+          if (at(i + 1) == 'c' && at(i + 2) == 'h') i += 2;  // shch spelled sch+ch
+          out.Push('X');
+        } else if (next == 'h' || next == 'z') {
+          ++i;
+          if (at(i + 1) == 'c' && at(i + 2) == 'h') i += 2;  // shch
+          out.Push('X');
+        } else {
+          out.Push('S');
+        }
+        break;
+      case 'z':
+        if (next == 'h') {
+          ++i;
+          out.Push('X');
+        } else {
+          out.Push('S');
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return out.Take();
+}
+
+std::string PinyinSounds(std::string_view w) {
+  SoundWriter out;
+  const size_t n = w.size();
+  auto at = [&](size_t i) -> char { return i < n ? w[i] : 0; };
+  for (size_t i = 0; i < n; ++i) {
+    const char c = w[i];
+    const char next = at(i + 1);
+    if (c == 'e' && next == 'r' && !IsVowel(at(i + 2))) {
+      // er (尔, 爾): the r of transcriptions.
+      ++i;
+      out.Push('a');
+      out.Push('R');
+      continue;
+    }
+    if (IsVowel(c) || c == 'v') {
+      out.Push('a');
+      continue;
+    }
+    switch (c) {
+      case 'y':
+        out.Push('Y');
+        break;
+      case 'w':
+        out.Push('W');
+        break;
+      case 'b':
+      case 'p':
+        out.Push('P');
+        break;
+      case 'f':
+        out.Push('F');
+        break;
+      case 'm':
+        out.Push('M');
+        break;
+      case 'n':
+        if (next == 'g' && !IsVowel(at(i + 2))) ++i;
+        out.Push('N');
+        break;
+      case 'd':
+      case 't':
+        out.Push('T');
+        break;
+      case 'l':
+      case 'r':
+        out.Push('R');
+        break;
+      case 'g':
+      case 'k':
+        out.Push('K');
+        break;
+      case 'h':
+        out.Push('H');
+        break;
+      case 'j':
+      case 'q':
+      case 'x':
+        out.Push('Q');
+        break;
+      case 'z':
+      case 'c':
+      case 's':
+        if (next == 'h') {
+          ++i;
+          out.Push('X');
+        } else {
+          out.Push('S');
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return out.Take();
+}
+
+// Index of a sound class in the cost tables.
+constexpr std::string_view kClasses = "aYWPFMNTSXCJGKHRQ";
+
+constexpr int Index(char s) {
+  for (size_t i = 0; i < kClasses.size(); ++i) {
+    if (kClasses[i] == s) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+struct Costs {
+  std::array<std::array<float, kClasses.size()>, kClasses.size()> sub;
+  std::array<float, kClasses.size()> indel;
+  std::array<float, kClasses.size()> weight;
+};
+
+constexpr Costs MakeCosts() {
+  Costs c{};
+  for (size_t i = 0; i < kClasses.size(); ++i) {
+    for (size_t j = 0; j < kClasses.size(); ++j) c.sub[i][j] = i == j ? 0.0f : 1.0f;
+    c.indel[i] = 1.0f;
+    c.weight[i] = 1.0f;
+  }
+  // Sounds that transcriptions write for one another.
+  const struct {
+    char a, b;
+    float cost;
+  } kNear[] = {
+      {'a', 'Y', 0.3f}, {'a', 'W', 0.3f}, {'a', 'H', 0.6f}, {'Y', 'J', 0.2f}, {'W', 'F', 0.3f},
+      {'W', 'P', 0.5f}, {'P', 'F', 0.3f}, {'P', 'M', 0.7f}, {'F', 'H', 0.5f}, {'M', 'N', 0.6f},
+      {'T', 'S', 0.5f}, {'T', 'C', 0.5f}, {'T', 'X', 0.6f}, {'T', 'Q', 0.6f}, {'S', 'X', 0.25f},
+      {'S', 'C', 0.4f}, {'S', 'Q', 0.3f}, {'S', 'J', 0.6f}, {'S', 'G', 0.5f}, {'X', 'C', 0.15f},
+      {'X', 'J', 0.2f}, {'X', 'Q', 0.2f}, {'X', 'G', 0.3f}, {'X', 'H', 0.6f}, {'C', 'K', 0.25f},
+      {'C', 'H', 0.3f}, {'C', 'Q', 0.2f}, {'C', 'J', 0.3f}, {'J', 'H', 0.4f}, {'J', 'Q', 0.2f},
+      {'J', 'G', 0.2f}, {'G', 'K', 0.2f}, {'G', 'Q', 0.2f}, {'K', 'H', 0.4f}, {'K', 'Q', 0.3f},
+      {'H', 'Q', 0.5f}, {'H', 'G', 0.4f},
+  };
+  for (const auto& e : kNear) {
+    const int a = Index(e.a), b = Index(e.b);
+    c.sub[a][b] = c.sub[b][a] = e.cost;
+  }
+  // What transcriptions add or drop: vowels between consonants, h, glides,
+  // a non-rhotic r, a nasal, a final s.
+  const struct {
+    char s;
+    float indel, weight;
+  } kSoft[] = {{'a', 0.2f, 0.25f}, {'H', 0.3f, 0.5f}, {'Y', 0.25f, 0.5f}, {'W', 0.35f, 0.5f},
+               {'R', 0.45f, 0.8f}, {'N', 0.6f, 1.0f}, {'S', 0.7f, 1.0f},  {'M', 0.8f, 1.0f}};
+  for (const auto& e : kSoft) {
+    c.indel[Index(e.s)] = e.indel;
+    c.weight[Index(e.s)] = e.weight;
+  }
+  return c;
+}
+
+// A stop at the end of a word is often dropped (Redmond -> 雷蒙 "leimeng",
+// Dufault -> дюфо "dyufo").
+constexpr float kFinalStopIndel = 0.5f;
+
+constexpr Costs kCosts = MakeCosts();
+
+// Class indices of a sound string, and the cost of adding or dropping each.
+struct Indexed {
+  std::array<int8_t, 40> cls;
+  std::array<float, 40> indel;
+  float weight = 0;
+};
+
+void IndexSounds(std::string_view s, Indexed* out) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const int k = Index(s[i]);
+    out->cls[i] = static_cast<int8_t>(k);
+    out->indel[i] =
+        i + 1 == s.size() && (s[i] == 'T' || s[i] == 'K') ? kFinalStopIndel : kCosts.indel[k];
+    out->weight += kCosts.weight[k];
+  }
+}
+
+}  // namespace
+
+std::string TranscriptionSounds(std::string_view word, bool pinyin) {
+  return pinyin ? PinyinSounds(word) : LatinSounds(word);
+}
+
+bool TranscriptionOnsetsAgree(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return false;
+  const char x = a[0], y = b[0];
+  if (x == y) return true;
+  // A vowel may be heard with a glide or h before it (Yrjo, Hector, Jorg).
+  auto soft = [](char c) { return c == 'a' || c == 'Y' || c == 'W' || c == 'H' || c == 'J'; };
+  if (x == 'a' || y == 'a') return soft(x) && soft(y);
+  return kCosts.sub[Index(x)][Index(y)] <= 0.5f;
+}
+
+double TranscriptionSimilarity(std::string_view a, std::string_view b, double floor) {
+  if (a.empty() || b.empty()) return 0;
+  if (a.size() > 40 || b.size() > 40) return a == b ? 1 : 0;
+  Indexed x, y;
+  IndexSounds(a, &x);
+  IndexSounds(b, &y);
+  // Adding or dropping a sound costs at least half its weight, so words of
+  // very different weight cannot reach the floor.
+  const float heavier = std::max(x.weight, y.weight);
+  if (1.0 - 0.5 * std::abs(x.weight - y.weight) / heavier < floor) return 0;
+  // Weighted edit distance, two rows.
+  std::array<float, 41> prev{}, cur{};
+  for (size_t j = 1; j <= b.size(); ++j) prev[j] = prev[j - 1] + y.indel[j - 1];
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = prev[0] + x.indel[i - 1];
+    const auto& sub = kCosts.sub[x.cls[i - 1]];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min(
+          {prev[j - 1] + sub[y.cls[j - 1]], prev[j] + x.indel[i - 1], cur[j - 1] + y.indel[j - 1]});
+    }
+    std::swap(prev, cur);
+  }
+  const double cost = prev[b.size()];
+  const double sim = 1.0 - cost / heavier;
+  return std::clamp(sim, 0.0, 1.0);
+}
+
+}  // namespace vigil::compare
