@@ -395,7 +395,7 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     // consonants (Golinski -> 戈林斯基 "gelinsiji"): compared by sounds.
     return SoundsScore(a, b, ctx);
   }
-  if (a.chinese_syllable && b.chinese_syllable) {
+  if (a.chinese_syllable && b.chinese_syllable && !ctx.transcription) {
     // Two distinct syllables are different syllables: no typo or phonetic
     // rule between them (wang != wan), only readings of one character — and
     // only between two Latin spellings: a form read from characters already
@@ -549,7 +549,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     if (!cache) return CompareJoined(one, run, k, cross);
     uint64_t rh = k;
     for (uint8_t x = 0; x < k; ++x) rh = (rh ^ run[x].hash) * 0x100000001b3ull;
-    const uint16_t bits = uint16_t(0x200 | (cross ? 0x100 : 0) | ctx_bits);
+    const uint16_t bits = uint16_t(0x800 | (cross ? 0x400 : 0) | ctx_bits);
     if (const PartSimilarity* known = cache->Find(one.hash, rh, bits)) return *known;
     PartSimilarity sim = CompareJoined(one, run, k, cross);
     cache->Insert(one.hash, rh, bits, sim);

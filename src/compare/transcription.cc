@@ -36,8 +36,9 @@ std::string LatinSounds(std::string_view w) {
     }
     switch (c) {
       case 'y':
-        // A glide before a vowel (Yusuf, Maya), else a vowel (Yrjo, Kelly).
-        out.Push(IsVowel(next) ? 'Y' : 'a');
+        // A glide before a vowel (Yusuf, Yaroslav), else a vowel (Yrjo,
+        // Kelly); between vowels part of their run (Meyer -> 마이어 "maieo").
+        out.Push(IsVowel(next) && (i == 0 || !IsVowel(w[i - 1])) ? 'Y' : 'a');
         break;
       case 'w':
         if (i == 0 && next == 'r') break;  // wr: an r (Wright)
@@ -99,8 +100,12 @@ std::string LatinSounds(std::string_view w) {
         } else if (next == 's' || next == 'z') {
           ++i;
           out.Push('S');
+        } else if (next == 'h') {
+          // th: a t, an s in Korean and Japanese (Theodore -> 시어도어), an
+          // f in Russian forms of Greek names (Theodore -> Фёдор).
+          ++i;
+          out.Push('Z');
         } else {
-          if (next == 'h') ++i;
           out.Push('T');
         }
         break;
@@ -263,7 +268,7 @@ std::string PinyinSounds(std::string_view w) {
 }
 
 // Index of a sound class in the cost tables.
-constexpr std::string_view kClasses = "aYWPFMNTSXCJGKHRQ";
+constexpr std::string_view kClasses = "aYWPFMNTZSXCJGKHRQ";
 
 constexpr int Index(char s) {
   for (size_t i = 0; i < kClasses.size(); ++i) {
@@ -290,14 +295,14 @@ constexpr Costs MakeCosts() {
     char a, b;
     float cost;
   } kNear[] = {
-      {'a', 'Y', 0.3f}, {'a', 'W', 0.3f}, {'a', 'H', 0.6f}, {'Y', 'J', 0.2f}, {'W', 'F', 0.3f},
-      {'W', 'P', 0.5f}, {'P', 'F', 0.3f}, {'P', 'M', 0.7f}, {'F', 'H', 0.5f}, {'M', 'N', 0.6f},
-      {'T', 'S', 0.5f}, {'T', 'C', 0.5f}, {'T', 'X', 0.6f}, {'T', 'Q', 0.6f}, {'S', 'X', 0.25f},
-      {'S', 'C', 0.4f}, {'S', 'Q', 0.3f}, {'S', 'J', 0.6f}, {'S', 'G', 0.5f}, {'X', 'C', 0.15f},
-      {'X', 'J', 0.2f}, {'X', 'Q', 0.2f}, {'X', 'G', 0.3f}, {'X', 'H', 0.6f}, {'C', 'K', 0.25f},
-      {'C', 'H', 0.3f}, {'C', 'Q', 0.2f}, {'C', 'J', 0.3f}, {'J', 'H', 0.4f}, {'J', 'Q', 0.2f},
-      {'J', 'G', 0.2f}, {'G', 'K', 0.2f}, {'G', 'Q', 0.2f}, {'K', 'H', 0.4f}, {'K', 'Q', 0.3f},
-      {'H', 'Q', 0.5f}, {'H', 'G', 0.4f},
+      {'a', 'Y', 0.3f}, {'a', 'W', 0.3f},  {'a', 'H', 0.6f},  {'Y', 'J', 0.2f}, {'W', 'F', 0.3f},
+      {'W', 'P', 0.5f}, {'P', 'F', 0.3f},  {'P', 'M', 0.7f},  {'F', 'H', 0.5f}, {'M', 'N', 0.6f},
+      {'T', 'S', 0.5f}, {'Z', 'T', 0.15f}, {'Z', 'S', 0.25f}, {'Z', 'F', 0.4f}, {'T', 'C', 0.5f},
+      {'T', 'X', 0.6f}, {'T', 'Q', 0.6f},  {'S', 'X', 0.25f}, {'S', 'C', 0.4f}, {'S', 'Q', 0.3f},
+      {'S', 'J', 0.6f}, {'S', 'G', 0.5f},  {'X', 'C', 0.15f}, {'X', 'J', 0.2f}, {'X', 'Q', 0.2f},
+      {'X', 'G', 0.3f}, {'X', 'H', 0.6f},  {'C', 'K', 0.25f}, {'C', 'H', 0.3f}, {'C', 'Q', 0.2f},
+      {'C', 'J', 0.3f}, {'J', 'H', 0.4f},  {'J', 'Q', 0.2f},  {'J', 'G', 0.2f}, {'G', 'K', 0.2f},
+      {'G', 'Q', 0.2f}, {'K', 'H', 0.4f},  {'K', 'Q', 0.3f},  {'H', 'Q', 0.5f}, {'H', 'G', 0.4f},
   };
   for (const auto& e : kNear) {
     const int a = Index(e.a), b = Index(e.b);

@@ -19,7 +19,7 @@ namespace vigil::compare {
 
 // The sound classes of a lowercase ASCII word, one byte per sound:
 //   'a' a vowel (runs of vowels are one sound), 'Y' 'W' glides,
-//   'P' p b, 'F' f v ph, 'M' m, 'N' n ng, 'T' t d th, 'S' s z ts c(e/i),
+//   'P' p b, 'F' f v ph, 'M' m, 'N' n ng, 'T' t d dh, 'Z' th, 'S' s z ts c(e/i),
 //   'X' sh zh sch, 'C' ch (English ch, Greek/German kh), 'J' j (English dzh,
 //   German y, Spanish h), 'G' g before e/i/y, 'K' k g q c ck, 'H' h kh,
 //   'R' r l, 'Q' the palatal j q x of pinyin.
