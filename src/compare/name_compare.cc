@@ -55,6 +55,8 @@ double UnmatchedFactor(const PreparedPart& p) {
 
 // Masculine and feminine forms of one name are different people:
 // ivanov/ivanova, alexander/alexandra, mario/maria, sokolsky/sokolskaya.
+// Ukrainian -enko is one form for both, spelled -enka in Belarusian
+// (Lukashenko/Lukashenka): not a gender pair.
 bool GenderVariants(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   if (a.size() < 3) return false;
@@ -67,7 +69,7 @@ bool GenderVariants(std::string_view a, std::string_view b) {
       std::string_view x = swap ? b : a, y = swap ? a : b;
       if (x.size() > m.size() && y.size() > f.size() && x.ends_with(m) && y.ends_with(f) &&
           x.substr(0, x.size() - m.size()) == y.substr(0, y.size() - f.size())) {
-        return true;
+        return !(m == "o" && x.ends_with("nko"));
       }
     }
   }
@@ -252,6 +254,12 @@ PreparedForm PrepareForm(const names::NameForm& form) {
   PreparedForm out;
   out.scheme = form.scheme;
   out.script = form.script;
+  bool chinese_name = false;
+  if (form.script == "latin" && form.parts.size() <= 6) {
+    std::vector<std::string> tokens;
+    for (const auto& p : form.parts) tokens.push_back(p.text);
+    chinese_name = names::IsLikelyChineseName(tokens);
+  }
   for (const auto& p : form.parts) {
     if (p.role == PartRole::kLegalForm) continue;
     PreparedPart part;
@@ -295,6 +303,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     part.weight = names::NamePartWeight(p.text) * RoleFactor(p.role);
     const auto syllables = names::SplitChineseSyllables(p.text);
     part.chinese_syllable = syllables && syllables->size() == 1;
+    part.chinese_word = chinese_name && syllables && syllables->size() > 1;
     if (!out.text.empty()) out.text += ' ';
     out.text += p.text;
     out.parts.push_back(std::move(part));
@@ -419,6 +428,9 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     }
     return {};
   }
+  // "jinping" and "jinpeng" are two given names; their syllables meet in
+  // the split form, by reading.
+  if (a.chinese_word && b.chinese_word) return {};
   // A particle (al, el, van, the) meets only itself: "el" is not "il".
   if ((a.role == PartRole::kParticle) != (b.role == PartRole::kParticle)) return {};
   if (ctx.person && GenderVariants(a.text, b.text)) return {};

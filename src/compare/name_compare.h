@@ -46,6 +46,10 @@ struct PreparedPart {
   names::PartRole role = names::PartRole::kAny;
   float weight = 1;  // rarity weight x role factor
   bool chinese_syllable = false;
+  // Several Chinese syllables written as one word ("jinping") in a name that
+  // reads as Chinese: it meets another such word only syllable by syllable,
+  // in the form that splits them (see names::AddSyllableForm).
+  bool chinese_word = false;
   // A whole transcribed name read as one word (古普塔 -> "guputa"): matches
   // exactly or by transcription skeleton only, never by edit distance.
   bool transcription_only = false;
