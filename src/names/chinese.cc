@@ -348,6 +348,15 @@ std::string GivenWadeGiles(const CharInfo& c) {
   return c.pinyin.empty() ? "" : Tables().WadeGiles(c.pinyin[0]);
 }
 std::string GivenHk(const CharInfo& c) { return c.hk.empty() ? "" : c.hk[0]; }
+// Hong Kong romanisation writes an initial s both "s" and "sh" (石 sek /
+// shek, 成 sing / shing, 書 sue / shue): the "sh" spelling where the table
+// has one.
+std::string GivenHkSh(const CharInfo& c) {
+  for (const std::string& h : c.hk) {
+    if (h.starts_with("sh")) return h;
+  }
+  return GivenHk(c);
+}
 std::string GivenKoreanRr(const CharInfo& c) { return c.korean.empty() ? "" : c.korean[0]; }
 std::string GivenKorean(const CharInfo& c) { return c.korean.empty() ? "" : c.korean.back(); }
 
@@ -474,6 +483,21 @@ void AddChineseForms(const ParsedName& name, FormSet& forms) {
       forms.Add(BuildParts(ks[i], name, GivenKoreanRr), "korean");
     }
   }
+  // Mixed schemes: the family name in one system and the given name in
+  // another, as names of the Republican era, Hong Kong, Taiwan and the
+  // diaspora are often written: Chiang Kai-shek (Wade-Giles family name,
+  // Cantonese given name), Sun Yat-sen. Only whole parts switch scheme (never
+  // single syllables of the given name), so a name has at most nine such
+  // forms whatever its length, and most collapse into the forms above (sun =
+  // sun, ming = ming). Most common patterns first: the cap drops the last.
+  const std::string py = VToU(py0);
+  const struct {
+    const std::string& family;
+    GivenFn given;
+  } kMixed[] = {{wg, GivenHk},     {wg, GivenHkSh},   {py, GivenHk},
+                {py, GivenHkSh},   {hk, GivenHkSh},   {hk, GivenWadeGiles},
+                {hk, GivenPinyin}, {wg, GivenPinyin}, {py, GivenWadeGiles}};
+  for (const auto& m : kMixed) forms.Add(BuildParts(m.family, name, m.given), "mixed");
 }
 
 // A transliterated foreign name (阿卜杜勒·卡迪尔): one pinyin token per part.

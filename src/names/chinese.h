@@ -33,7 +33,7 @@
 namespace vigil::names {
 
 // At most this many forms come out of HanNameForms.
-inline constexpr size_t kMaxHanForms = 12;
+inline constexpr size_t kMaxHanForms = 16;
 
 // The romanized readings of a name written in Han characters (simplified,
 // traditional or mixed; text::CleanName'd, so a "·" between the parts of a
@@ -44,7 +44,9 @@ inline constexpr size_t kMaxHanForms = 12;
 // "ouyang"), each given-name syllable is its own kGiven part. Schemes, most
 // useful first: "pinyin", "wade-giles", "hk-cantonese", "taiwan",
 // "korean-rr", "korean", then polyphonic-surname, ü-spelling and dialect
-// surname variants ("hokkien", "teochew", "hakka", "cantonese", ...). Names
+// surname variants ("hokkien", "teochew", "hakka", "cantonese", ...), then
+// "mixed" forms with the family name in one of pinyin / Wade-Giles / Hong
+// Kong spelling and the given name in another (Chiang Kai-shek). Names
 // with a separator between several parts that are not surname + given name
 // (transliterated foreign names) get one pinyin form of kAny parts.
 // Deduplicated, at most kMaxHanForms; empty when no character is known.

@@ -2,6 +2,7 @@
 
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <unordered_map>
 
@@ -9,6 +10,7 @@
 #include "text/internal/table.h"
 
 VIGIL_DECLARE_EMBEDDED(korean_surnames);
+VIGIL_DECLARE_EMBEDDED(korean_surname_spellings);
 
 namespace vigil::text::internal {
 namespace {
@@ -69,14 +71,23 @@ std::u32string Decode(std::string_view s) {
   return out;
 }
 
+// The union of the Wikidata-derived spellings (most frequent first) and the
+// hand-kept conventional ones (data/korean_surname_spellings.tsv), each
+// spelling once, Wikidata's first.
 const SurnameTable& Surnames() {
   static const SurnameTable* t = [] {
     auto* m = new SurnameTable();
-    ForEachRow(VIGIL_EMBEDDED(korean_surnames), [&](const std::vector<std::string_view>& c) {
-      if (c.size() < 2) return;
-      auto& v = (*m)[Decode(c[0])];
-      for (size_t i = 1; i < c.size(); ++i) v.emplace_back(c[i]);
-    });
+    auto add_rows = [m](std::string_view table) {
+      ForEachRow(table, [&](const std::vector<std::string_view>& c) {
+        if (c.size() < 2) return;
+        auto& v = (*m)[Decode(c[0])];
+        for (size_t i = 1; i < c.size(); ++i) {
+          if (!c[i].empty() && std::find(v.begin(), v.end(), c[i]) == v.end()) v.emplace_back(c[i]);
+        }
+      });
+    };
+    add_rows(VIGIL_EMBEDDED(korean_surnames));
+    add_rows(VIGIL_EMBEDDED(korean_surname_spellings));
     return m;
   }();
   return *t;
