@@ -4,6 +4,8 @@
 #include <fstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "index/snapshot_file.h"
 #include "screen/index_build.h"
 #include "screen/screener_impl.h"
@@ -23,8 +25,14 @@ const char* kList =
 {"id": "t-smith-2", "schema": "Person", "properties": {"name": ["John Smith"], "birthDate": ["1981"]}}
 )";
 
+// ctest runs each test in its own process, several at once: a file name per
+// process keeps them from overwriting each other's files.
+std::string TempPath(const std::string& name) {
+  return ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
+}
+
 std::string WriteTemp(const std::string& name, const std::string& text) {
-  const std::string path = ::testing::TempDir() + "/" + name;
+  const std::string path = TempPath(name);
   std::ofstream(path, std::ios::binary) << text;
   return path;
 }
@@ -105,7 +113,7 @@ TEST_F(ScreenerTest, SnapshotRoundTrip) {
   ASSERT_TRUE(built.ok()) << built.status().ToString();
   index::SnapshotWriter w;
   for (const auto& [id, bytes] : (*built)->Sections()) w.Add(id, bytes);
-  const std::string path = ::testing::TempDir() + "/screener_test.vidx";
+  const std::string path = TempPath("screener_test.vidx");
   ASSERT_TRUE(w.WriteTo(path).ok());
   auto opened = ScreenerImpl::Open(path, {}, {});
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
