@@ -76,6 +76,18 @@ bool GenderVariants(std::string_view a, std::string_view b) {
   return false;
 }
 
+// "jr", "sr", "ii", "iii", "iv" at the end of a person's name (after the
+// first part): the generation that tells a father from his son.
+uint8_t Generation(std::string_view t) {
+  static constexpr std::pair<std::string_view, uint8_t> kSuffixes[] = {
+      {"jr", 1},  {"junior", 1}, {"sr", 2}, {"senior", 2}, {"ii", 3},
+      {"iii", 4}, {"iv", 5},     {"v", 6},  {"2nd", 3},    {"3rd", 4}};
+  for (auto [s, g] : kSuffixes) {
+    if (t == s) return g;
+  }
+  return 0;
+}
+
 bool Initial(const PreparedPart& a, const PreparedPart& b) {
   return a.text.size() == 1 && b.text.size() > 1 && b.text[0] == a.text[0];
 }
@@ -159,7 +171,10 @@ PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts,
   const size_t diff = t.size() > joined_size ? t.size() - joined_size : joined_size - t.size();
   if (diff > 3 || t.empty() || parts[0].text.empty()) return {};
   const bool onset = SameOnset(t, parts[0].text);
-  if (!onset) return {};
+  if (!onset || one.generation) return {};
+  for (size_t k = 0; k < count; ++k) {
+    if (parts[k].generation) return {};
+  }
   if (diff == 0 && t.compare(0, parts[0].text.size(), parts[0].text) == 0) {
     size_t pos = 0;
     bool same = true;
@@ -304,6 +319,9 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     const auto syllables = names::SplitChineseSyllables(p.text);
     part.chinese_syllable = syllables && syllables->size() == 1;
     part.chinese_word = chinese_name && syllables && syllables->size() > 1;
+    if (form.script == "latin" && !out.parts.empty() && &p == &form.parts.back()) {
+      part.generation = Generation(p.text);
+    }
     if (!out.text.empty()) out.text += ' ';
     out.text += p.text;
     out.parts.push_back(std::move(part));
@@ -393,6 +411,7 @@ std::string TranscriptionSkeleton(std::string_view t) {
 }
 
 PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const PairContext& ctx) {
+  if (ctx.person && (a.generation || b.generation)) return {};
   if (a.text == b.text) return {1.0, "exact", ""};
   if (a.role == PartRole::kNumber || b.role == PartRole::kNumber) return {};
   if (a.transcription_only || b.transcription_only) {
@@ -456,7 +475,17 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   const size_t shortest = std::min(la, lb);
   // Edit distance only where a rule can use it (at most 2, 4+ letters).
   size_t d = longest >= 4 ? BoundedEditDistance(a.text, b.text, 2) : longest;
-  if (longest >= 4 && d == 1) return {longest >= 6 ? 0.85 : 0.78, "typo", ""};
+  // In a short name one changed letter is another name (Putin, Pitin); a
+  // dropped, added or swapped letter is still a typo (Jon, John).
+  bool changed_letter = false;
+  if (longest <= 5 && la == lb && d == 1) {
+    size_t differ = 0;
+    for (size_t i = 0; i < la; ++i) differ += a.text[i] != b.text[i];
+    changed_letter = differ == 1;
+  }
+  if (longest >= 4 && d == 1 && !changed_letter) {
+    return {longest >= 6 ? 0.85 : 0.78, "typo", ""};
+  }
   if (d == 2 && longest >= 7) return {0.75, "typo", ""};
   if (d == 2 && longest >= 4 && !a.phonetic.empty() && a.phonetic == b.phonetic &&
       a.text[0] == b.text[0]) {
@@ -589,6 +618,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     return a.qn + a.cn > b.qn + b.cn;
   });
 
+  constexpr int kGenerationPart = -2;
   std::array<int, 16> q_pair;
   std::array<int, 16> c_pair;
   q_pair.fill(-1);
@@ -635,7 +665,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     bool any = false;
     for (size_t i = 0; i < count; ++i) {
       const auto& p = f.parts[i];
-      if (paired[i] >= 0 || p.text.size() == 1) continue;
+      if (paired[i] != -1 || p.text.size() == 1) continue;  // paired or a generation
       if (p.role == PartRole::kParticle || p.role == PartRole::kPatronymic) {
         *loose = true;
         continue;
@@ -646,6 +676,22 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     }
     return any;
   };
+  // A generational suffix is not a name part to align: it is compared below.
+  uint8_t q_generation = 0, c_generation = 0;
+  if (person) {
+    for (size_t i = 0; i < n; ++i) {
+      if (q.parts[i].generation && q_pair[i] < 0) {
+        q_generation = q.parts[i].generation;
+        q_pair[i] = kGenerationPart;
+      }
+    }
+    for (size_t j = 0; j < m; ++j) {
+      if (c.parts[j].generation && c_pair[j] < 0) {
+        c_generation = c.parts[j].generation;
+        c_pair[j] = kGenerationPart;
+      }
+    }
+  }
   bool q_family = false, c_family = false, q_loose = false, c_loose = false;
   const bool q_strict = conflicting(q, q_pair, n, &q_family, &q_loose);
   const bool c_strict = conflicting(c, c_pair, m, &c_family, &c_loose);
@@ -655,6 +701,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     const auto& p = q.parts[i];
     if (p.role != PartRole::kParticle) ++substantive_q;
     if (p.role == PartRole::kNumber) q_has_number = true;
+    if (q_pair[i] == kGenerationPart) continue;
     if (q_pair[i] < 0) {
       total += p.weight * UnmatchedFactor(p);
       if (p.role == PartRole::kNumber) number_mismatch = true;
@@ -664,6 +711,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     const auto& p = c.parts[j];
     if (p.role != PartRole::kParticle) ++substantive_c;
     if (p.role == PartRole::kNumber) c_has_number = true;
+    if (c_pair[j] == kGenerationPart) continue;
     if (c_pair[j] < 0) {
       total += p.weight * UnmatchedFactor(p);
       if (p.role == PartRole::kNumber) number_mismatch = true;
@@ -679,6 +727,29 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   if (ctx.both_latin && matched_pairs == 1 && best_substantive < 0.9) {
     score = std::min(score, 0.65);
   }
+  // Junior and senior, II and III are father and son: different people. A
+  // suffix on one side only leaves it open, so it weakens the match.
+  if (q_generation != c_generation) {
+    score *= q_generation && c_generation ? 0.5 : 0.8;
+  }
+  // Between two Latin names, one syllable that agrees only as a dialect
+  // reading of some character (ping/peng: 平 in Cantonese) while the others
+  // are spelled alike is a different syllable, not another romanization:
+  // a name in another scheme differs in most of its syllables.
+  if (ctx.both_latin) {
+    int exact = 0, dialect = 0, other = 0;
+    for (const Pair& p : chosen) {
+      if (std::string_view(p.method) == "exact" || std::string_view(p.method) == "merged") {
+        ++exact;
+      } else if (p.qn == 1 && p.cn == 1 && q.parts[p.qi].chinese_syllable &&
+                 c.parts[p.ci].chinese_syllable && p.score < 0.9) {
+        ++dialect;
+      } else {
+        ++other;
+      }
+    }
+    if (dialect == 1 && other == 0 && exact >= 1) score *= 0.7;
+  }
   // A differing number is a different company or vessel ("Ferrostaal 1" is
   // not "Ferrostaal 2"); a number on one side only is weaker evidence.
   if (number_mismatch) score *= (q_has_number && c_has_number) ? 0.5 : 0.85;
@@ -691,7 +762,9 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     PartAlignment a;
     a.query = qp.text;
     a.weight = qp.weight;
-    if (q_pair[i] < 0) {
+    if (q_pair[i] == kGenerationPart) {
+      a.method = "generation";
+    } else if (q_pair[i] < 0) {
       a.method = "unmatched";
     } else {
       const Pair& p = chosen[q_pair[i]];
@@ -717,7 +790,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     PartAlignment a;
     a.candidate = c.parts[j].text;
     a.weight = c.parts[j].weight;
-    a.method = "unmatched";
+    a.method = c_pair[j] == kGenerationPart ? "generation" : "unmatched";
     out.parts.push_back(std::move(a));
   }
   return out;

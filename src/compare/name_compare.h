@@ -50,6 +50,9 @@ struct PreparedPart {
   // reads as Chinese: it meets another such word only syllable by syllable,
   // in the form that splits them (see names::AddSyllableForm).
   bool chinese_word = false;
+  // A generational suffix of a person's name: 1 junior, 2 senior, 3.. the
+  // ordinal (ii, iii, iv). Not aligned with other parts; see CompareForms.
+  uint8_t generation = 0;
   // A whole transcribed name read as one word (古普塔 -> "guputa"): matches
   // exactly or by transcription skeleton only, never by edit distance.
   bool transcription_only = false;

@@ -283,10 +283,13 @@ struct Costs {
   std::array<float, kClasses.size()> weight;
 };
 
+// Replacing a sound by an unrelated one costs more than dropping one.
+constexpr float kUnrelated = 1.3f;
+
 constexpr Costs MakeCosts() {
   Costs c{};
   for (size_t i = 0; i < kClasses.size(); ++i) {
-    for (size_t j = 0; j < kClasses.size(); ++j) c.sub[i][j] = i == j ? 0.0f : 1.0f;
+    for (size_t j = 0; j < kClasses.size(); ++j) c.sub[i][j] = i == j ? 0.0f : kUnrelated;
     c.indel[i] = 1.0f;
     c.weight[i] = 1.0f;
   }
