@@ -150,20 +150,43 @@ constexpr float kAlphabeticFloor = 0.78f;
 constexpr float kAbjadFloor = 0.85f;
 
 // A Latin word against a transcription of it, by sounds.
-PartSimilarity SoundsScore(const PreparedPart& a, const PreparedPart& b, const PairContext& ctx) {
-  if (ctx.sounds_floor <= 0 || !TranscriptionOnsetsAgree(a.sounds, b.sounds)) return {};
-  const double sim = TranscriptionSimilarity(a.sounds, b.sounds, ctx.sounds_floor);
-  if (sim < ctx.sounds_floor) return {};
+PartSimilarity SoundsScore(std::string_view a, std::string_view b, float floor) {
+  if (floor <= 0 || !TranscriptionOnsetsAgree(a, b)) return {};
+  const double sim = TranscriptionSimilarity(a, b, floor);
+  if (sim < floor) return {};
   // From 0.70 at the floor to at most 0.85: below the exact skeleton and
   // romanization rules, which are surer.
-  return {std::min(0.85, 0.7 + (sim - ctx.sounds_floor) * 0.6), "phonetic", "transcription"};
+  return {std::min(0.85, 0.7 + (sim - floor) * 0.6), "phonetic", "transcription"};
+}
+
+PartSimilarity SoundsScore(const PreparedPart& a, const PreparedPart& b, const PairContext& ctx) {
+  return SoundsScore(a.sounds, b.sounds, ctx.sounds_floor);
 }
 
 // Adjacent parts written as one: "abdul rahman" ~ "abdulrahman",
 // "van der berg" ~ "vanderberg", "da wen" ~ "dawen".
 PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts, size_t count,
-                             bool cross_script) {
+                             bool cross_script, float sounds_floor) {
   const std::string& t = one.text;
+  if (one.generation) return {};
+  // A compound written as one word in another script (Hans-Jurgen ->
+  // 한스위르겐 "hanseuwireugen"): by sounds, before the length checks below,
+  // since transcriptions are longer than their Latin spelling.
+  if (sounds_floor > 0 && !one.chinese_syllable && !one.chinese_word) {
+    std::string run;
+    bool syllables = true;
+    for (size_t k = 0; k < count; ++k) {
+      if (parts[k].generation) return {};
+      // Chinese names meet by reading, not by sound (see ComparePart).
+      syllables = syllables && (parts[k].chinese_syllable || parts[k].chinese_word);
+      for (char ch : parts[k].sounds) {
+        if (run.empty() || run.back() != ch) run.push_back(ch);
+      }
+    }
+    if (!syllables) {
+      if (PartSimilarity s = SoundsScore(one.sounds, run, sounds_floor); s.score > 0) return s;
+    }
+  }
   size_t joined_size = 0;
   for (size_t k = 0; k < count; ++k) joined_size += parts[k].text.size();
   // Cheap exits first: this runs for every part against every run of
@@ -171,7 +194,7 @@ PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts,
   const size_t diff = t.size() > joined_size ? t.size() - joined_size : joined_size - t.size();
   if (diff > 3 || t.empty() || parts[0].text.empty()) return {};
   const bool onset = SameOnset(t, parts[0].text);
-  if (!onset || one.generation) return {};
+  if (!onset) return {};
   for (size_t k = 0; k < count; ++k) {
     if (parts[k].generation) return {};
   }
@@ -450,8 +473,11 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   // "jinping" and "jinpeng" are two given names; their syllables meet in
   // the split form, by reading.
   if (a.chinese_word && b.chinese_word) return {};
-  // A particle (al, el, van, the) meets only itself: "el" is not "il".
-  if ((a.role == PartRole::kParticle) != (b.role == PartRole::kParticle)) return {};
+  // A particle (al, el, van, the) meets only itself: "el" is not "il". In
+  // another script it is transcribed like any word (von -> 폰 "pon").
+  if ((a.role == PartRole::kParticle) != (b.role == PartRole::kParticle)) {
+    return ctx.transcription ? SoundsScore(a, b, ctx) : PartSimilarity{};
+  }
   if (ctx.person && GenderVariants(a.text, b.text)) return {};
   // A Chinese syllable meets other spellings only as a reading (above): the
   // variant key folds vowels that tell syllables apart (en/in, zheng/zhong).
@@ -587,12 +613,13 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   // in the cache like single pairs.
   auto joined = [&](const PreparedPart& one, const PreparedPart* run, uint8_t k) {
     const bool cross = ctx.transcription || one.transcription_only;
-    if (!cache) return CompareJoined(one, run, k, cross);
+    const float floor = cross ? ctx.sounds_floor : 0;
+    if (!cache) return CompareJoined(one, run, k, cross, floor);
     uint64_t rh = k;
     for (uint8_t x = 0; x < k; ++x) rh = (rh ^ run[x].hash) * 0x100000001b3ull;
     const uint16_t bits = uint16_t(0x800 | (cross ? 0x400 : 0) | ctx_bits);
     if (const PartSimilarity* known = cache->Find(one.hash, rh, bits)) return *known;
-    PartSimilarity sim = CompareJoined(one, run, k, cross);
+    PartSimilarity sim = CompareJoined(one, run, k, cross, floor);
     cache->Insert(one.hash, rh, bits, sim);
     return sim;
   };

@@ -268,7 +268,7 @@ std::string PinyinSounds(std::string_view w) {
 }
 
 // Index of a sound class in the cost tables.
-constexpr std::string_view kClasses = "aYWPFMNTZSXCJGKHRQ";
+constexpr std::string_view kClasses = "aYWPFMNTZSXCJGKHRLQ";
 
 constexpr int Index(char s) {
   for (size_t i = 0; i < kClasses.size(); ++i) {
@@ -306,6 +306,7 @@ constexpr Costs MakeCosts() {
       {'X', 'G', 0.3f}, {'X', 'H', 0.6f},  {'C', 'K', 0.25f}, {'C', 'H', 0.3f}, {'C', 'Q', 0.2f},
       {'C', 'J', 0.3f}, {'J', 'H', 0.4f},  {'J', 'Q', 0.2f},  {'J', 'G', 0.2f}, {'G', 'K', 0.2f},
       {'G', 'Q', 0.2f}, {'K', 'H', 0.4f},  {'K', 'Q', 0.3f},  {'H', 'Q', 0.5f}, {'H', 'G', 0.4f},
+      {'R', 'L', 0.1f},
   };
   for (const auto& e : kNear) {
     const int a = Index(e.a), b = Index(e.b);
@@ -316,8 +317,9 @@ constexpr Costs MakeCosts() {
   const struct {
     char s;
     float indel, weight;
-  } kSoft[] = {{'a', 0.2f, 0.25f}, {'H', 0.3f, 0.5f}, {'Y', 0.25f, 0.5f}, {'W', 0.35f, 0.5f},
-               {'R', 0.45f, 0.8f}, {'N', 0.6f, 1.0f}, {'S', 0.7f, 1.0f},  {'M', 0.8f, 1.0f}};
+  } kSoft[] = {{'a', 0.2f, 0.25f}, {'H', 0.3f, 0.5f},  {'Y', 0.25f, 0.5f},
+               {'W', 0.35f, 0.5f}, {'R', 0.45f, 0.8f}, {'L', 0.25f, 0.5f},
+               {'N', 0.6f, 1.0f},  {'S', 0.7f, 1.0f},  {'M', 0.8f, 1.0f}};
   for (const auto& e : kSoft) {
     c.indel[Index(e.s)] = e.indel;
     c.weight[Index(e.s)] = e.weight;
@@ -351,7 +353,14 @@ void IndexSounds(std::string_view s, Indexed* out) {
 }  // namespace
 
 std::string TranscriptionSounds(std::string_view word, bool pinyin) {
-  return pinyin ? PinyinSounds(word) : LatinSounds(word);
+  std::string s = pinyin ? PinyinSounds(word) : LatinSounds(word);
+  // An r after a vowel and before a consonant or at the end is the one
+  // non-rhotic transcriptions leave out (Weber -> 베버 "bebeo", Carter ->
+  // 카터): its own class, cheap to drop.
+  for (size_t i = 1; i < s.size(); ++i) {
+    if (s[i] == 'R' && s[i - 1] == 'a' && (i + 1 == s.size() || s[i + 1] != 'a')) s[i] = 'L';
+  }
+  return s;
 }
 
 bool TranscriptionOnsetsAgree(std::string_view a, std::string_view b) {
