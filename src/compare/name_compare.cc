@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 
 #include "compare/phonetic.h"
 #include "compare/string_metrics.h"
@@ -150,7 +151,7 @@ constexpr float kAlphabeticFloor = 0.78f;
 constexpr float kAbjadFloor = 0.85f;
 
 // A Latin word against a transcription of it, by sounds.
-PartSimilarity SoundsScore(std::string_view a, std::string_view b, float floor) {
+PartSimilarity SoundsScore(const SoundCode& a, const SoundCode& b, float floor) {
   if (floor <= 0 || !TranscriptionOnsetsAgree(a, b)) return {};
   const double sim = TranscriptionSimilarity(a, b, floor);
   if (sim < floor) return {};
@@ -165,28 +166,9 @@ PartSimilarity SoundsScore(const PreparedPart& a, const PreparedPart& b, const P
 
 // Adjacent parts written as one: "abdul rahman" ~ "abdulrahman",
 // "van der berg" ~ "vanderberg", "da wen" ~ "dawen".
-PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts, size_t count,
-                             bool cross_script, float sounds_floor) {
+PartSimilarity JoinedByLetters(const PreparedPart& one, const PreparedPart* parts, size_t count,
+                               bool cross_script) {
   const std::string& t = one.text;
-  if (one.generation) return {};
-  // A compound written as one word in another script (Hans-Jurgen ->
-  // 한스위르겐 "hanseuwireugen"): by sounds, before the length checks below,
-  // since transcriptions are longer than their Latin spelling.
-  if (sounds_floor > 0 && !one.chinese_syllable && !one.chinese_word) {
-    std::string run;
-    bool syllables = true;
-    for (size_t k = 0; k < count; ++k) {
-      if (parts[k].generation) return {};
-      // Chinese names meet by reading, not by sound (see ComparePart).
-      syllables = syllables && (parts[k].chinese_syllable || parts[k].chinese_word);
-      for (char ch : parts[k].sounds) {
-        if (run.empty() || run.back() != ch) run.push_back(ch);
-      }
-    }
-    if (!syllables) {
-      if (PartSimilarity s = SoundsScore(one.sounds, run, sounds_floor); s.score > 0) return s;
-    }
-  }
   size_t joined_size = 0;
   for (size_t k = 0; k < count; ++k) joined_size += parts[k].text.size();
   // Cheap exits first: this runs for every part against every run of
@@ -195,9 +177,6 @@ PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts,
   if (diff > 3 || t.empty() || parts[0].text.empty()) return {};
   const bool onset = SameOnset(t, parts[0].text);
   if (!onset) return {};
-  for (size_t k = 0; k < count; ++k) {
-    if (parts[k].generation) return {};
-  }
   if (diff == 0 && t.compare(0, parts[0].text.size(), parts[0].text) == 0) {
     size_t pos = 0;
     bool same = true;
@@ -228,6 +207,27 @@ PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts,
     return {0.85, "typo", ""};
   }
   return {};
+}
+
+PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts, size_t count,
+                             bool cross_script, float sounds_floor) {
+  if (one.generation) return {};
+  for (size_t k = 0; k < count; ++k) {
+    if (parts[k].generation) return {};
+  }
+  PartSimilarity by_letters = JoinedByLetters(one, parts, count, cross_script);
+  if (by_letters.score > 0 || sounds_floor <= 0) return by_letters;
+  // A compound written as one word in another script (Hans-Jurgen ->
+  // 한스위르겐 "hanseuwireugen"): by sounds, without the length checks above,
+  // since transcriptions are longer than their Latin spelling. Chinese names
+  // meet by reading, not by sound (see ComparePart).
+  if (one.chinese_syllable || one.chinese_word) return {};
+  SoundCode run;
+  for (size_t k = 0; k < count; ++k) {
+    if (parts[k].chinese_syllable || parts[k].chinese_word) return {};
+    AppendSounds(&run, parts[k].sounds);
+  }
+  return SoundsScore(one.sounds, run, sounds_floor);
 }
 
 }  // namespace
@@ -292,6 +292,16 @@ PreparedForm PrepareForm(const names::NameForm& form) {
   PreparedForm out;
   out.scheme = form.scheme;
   out.script = form.script;
+  const std::string& script = form.script;
+  out.latin = script == "latin" || script == "unknown";
+  out.han = script == "han";
+  out.pinyin = form.scheme == "pinyin";
+  out.arabic = script == "arabic";
+  if (!out.latin) {
+    out.transcribes = script == "han" || script == "hangul" || script == "kana" ? 1
+                      : script == "arabic" || script == "hebrew"                ? 3
+                                                                                : 2;
+  }
   bool chinese_name = false;
   if (form.script == "latin" && form.parts.size() <= 6) {
     std::vector<std::string> tokens;
@@ -333,8 +343,11 @@ PreparedForm PrepareForm(const names::NameForm& form) {
       }
       part.skeleton_nr = heard == t ? part.skeleton : TranscriptionSkeleton(heard);
     }
-    part.sounds =
-        TranscriptionSounds(p.text, part.transcription_only && form.scheme.starts_with("pinyin"));
+    part.sounds = EncodeSounds(
+        TranscriptionSounds(p.text, part.transcription_only && form.scheme.starts_with("pinyin")));
+    for (char ch : p.text) {
+      if (ch >= 'a' && ch <= 'z') part.letters |= 1u << (ch - 'a');
+    }
     part.nickname_groups = names::NicknameGroups(p.text);
     part.hash = std::hash<std::string_view>{}(p.text) ^ (uint64_t(p.role) << 56) ^
                 (uint64_t(part.transcription_only) << 62);
@@ -500,7 +513,11 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   const size_t longest = std::max(la, lb);
   const size_t shortest = std::min(la, lb);
   // Edit distance only where a rule can use it (at most 2, 4+ letters).
-  size_t d = longest >= 4 ? BoundedEditDistance(a.text, b.text, 2) : longest;
+  // A letter on one side only takes an edit; one substitution mends two.
+  const int only_one_side = std::popcount(a.letters ^ b.letters);
+  size_t d = longest >= 4 && only_one_side <= 4 && longest - shortest <= 2
+                 ? BoundedEditDistance(a.text, b.text, 2)
+                 : 3;
   // In a short name one changed letter is another name (Putin, Pitin); a
   // dropped, added or swapped letter is still a typo (Jon, John).
   bool changed_letter = false;
@@ -560,30 +577,16 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
 NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person, bool explain,
                        PartCache* cache) {
   NameScore out;
-  auto is_latin = [](const PreparedForm& f) {
-    return f.script == "latin" || f.script == "unknown";
-  };
   PairContext ctx;
   ctx.person = person;
-  ctx.both_latin = is_latin(q) && is_latin(c);
-  ctx.cross_script = is_latin(q) != is_latin(c);
-  ctx.transcription = ctx.cross_script && q.script != "han" && c.script != "han";
-  ctx.pinyin_vs_latin = ctx.cross_script && (q.scheme == "pinyin" || c.scheme == "pinyin");
-  ctx.arabic = q.script == "arabic" || c.script == "arabic";
-  uint16_t target = 0;
-  if (ctx.cross_script) {
-    const std::string& other = is_latin(q) ? c.script : q.script;
-    if (other == "han" || other == "hangul" || other == "kana") {
-      ctx.sounds_floor = kSyllabicFloor;
-      target = 1;
-    } else if (other == "arabic" || other == "hebrew") {
-      ctx.sounds_floor = kAbjadFloor;
-      target = 3;
-    } else {
-      ctx.sounds_floor = kAlphabeticFloor;
-      target = 2;
-    }
-  }
+  ctx.both_latin = q.latin && c.latin;
+  ctx.cross_script = q.latin != c.latin;
+  ctx.transcription = ctx.cross_script && !q.han && !c.han;
+  ctx.pinyin_vs_latin = ctx.cross_script && (q.pinyin || c.pinyin);
+  ctx.arabic = q.arabic || c.arabic;
+  const uint16_t target = ctx.cross_script ? (q.latin ? c.transcribes : q.transcribes) : 0;
+  static constexpr float kFloors[] = {0, kSyllabicFloor, kAlphabeticFloor, kAbjadFloor};
+  ctx.sounds_floor = kFloors[target];
   const uint16_t ctx_bits =
       uint16_t(ctx.person | ctx.both_latin << 1 | ctx.cross_script << 2 | ctx.transcription << 3 |
                ctx.pinyin_vs_latin << 4 | ctx.arabic << 5 | target << 6);
@@ -591,8 +594,9 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   const size_t m = std::min<size_t>(c.parts.size(), 16);
   if (n == 0 || m == 0) return out;
 
-  std::vector<Pair> pairs;
-  pairs.reserve(n * m + 8);
+  // Reused between calls: this runs for every pair of forms.
+  thread_local std::vector<Pair> pairs;
+  pairs.clear();
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < m; ++j) {
       PartSimilarity s;
@@ -613,7 +617,9 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   // in the cache like single pairs.
   auto joined = [&](const PreparedPart& one, const PreparedPart* run, uint8_t k) {
     const bool cross = ctx.transcription || one.transcription_only;
-    const float floor = cross ? ctx.sounds_floor : 0;
+    // Compounds run together (한스위르겐) are a habit of the syllabic
+    // scripts; alphabets and abjads keep the hyphen or space.
+    const float floor = cross && target == 1 ? ctx.sounds_floor : 0;
     if (!cache) return CompareJoined(one, run, k, cross, floor);
     uint64_t rh = k;
     for (uint8_t x = 0; x < k; ++x) rh = (rh ^ run[x].hash) * 0x100000001b3ull;
@@ -650,7 +656,8 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   std::array<int, 16> c_pair;
   q_pair.fill(-1);
   c_pair.fill(-1);
-  std::vector<Pair> chosen;
+  thread_local std::vector<Pair> chosen;
+  chosen.clear();
   for (const Pair& p : pairs) {
     bool free = true;
     for (int k = 0; k < p.qn; ++k) free = free && q_pair[p.qi + k] < 0;

@@ -18,8 +18,10 @@
 #include <cstdint>
 #include <span>
 #include <string>
+
 #include <string_view>
 #include <vector>
+#include "compare/transcription.h"
 
 #include "names/name.h"
 #include "vigil/matcher.h"
@@ -42,7 +44,7 @@ struct PreparedPart {
   // The skeleton as a non-rhotic transcription hears it: an r before a
   // consonant or at the end is silent (Sivers -> 시버스 "sibeoseu").
   std::string skeleton_nr;
-  std::string sounds;  // TranscriptionSounds(text), for transcriptions
+  SoundCode sounds;  // TranscriptionSounds(text), coded, for transcriptions
   names::PartRole role = names::PartRole::kAny;
   float weight = 1;  // rarity weight x role factor
   bool chinese_syllable = false;
@@ -58,6 +60,7 @@ struct PreparedPart {
   bool transcription_only = false;
   std::span<const uint32_t> nickname_groups;  // names::NicknameGroups(text), ascending
   uint64_t hash = 0;                          // of text, for PartCache
+  uint32_t letters = 0;  // bit c-'a' set for each letter in text: a bound on edit distance
 };
 
 struct PreparedForm {
@@ -65,6 +68,14 @@ struct PreparedForm {
   std::string scheme;
   std::string script;
   std::string text;  // parts joined with spaces, for the explanation
+  // Read from script and scheme once, for CompareForms.
+  bool latin = false;   // Latin script (or digits only)
+  bool han = false;     // read from Han characters
+  bool pinyin = false;  // the "pinyin" reading of Han characters
+  bool arabic = false;  // read from Arabic script
+  // How the script transcribes foreign names: 1 syllabic (Han, Hangul,
+  // kana), 2 alphabetic, 3 abjad (Arabic, Hebrew); 0 for Latin.
+  uint8_t transcribes = 0;
 };
 
 PreparedForm PrepareForm(const names::NameForm& form);

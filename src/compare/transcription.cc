@@ -333,21 +333,23 @@ constexpr float kFinalStopIndel = 0.5f;
 
 constexpr Costs kCosts = MakeCosts();
 
-// Class indices of a sound string, and the cost of adding or dropping each.
-struct Indexed {
-  std::array<int8_t, 40> cls;
-  std::array<float, 40> indel;
-  float weight = 0;
-};
+constexpr std::array<int8_t, 128> MakeIndexOf() {
+  std::array<int8_t, 128> t{};
+  for (auto& v : t) v = 0;
+  for (size_t i = 0; i < kClasses.size(); ++i) t[static_cast<size_t>(kClasses[i])] = int8_t(i);
+  return t;
+}
+constexpr std::array<int8_t, 128> kIndexOf = MakeIndexOf();
 
-void IndexSounds(std::string_view s, Indexed* out) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    const int k = Index(s[i]);
-    out->cls[i] = static_cast<int8_t>(k);
-    out->indel[i] =
-        i + 1 == s.size() && (s[i] == 'T' || s[i] == 'K') ? kFinalStopIndel : kCosts.indel[k];
-    out->weight += kCosts.weight[k];
-  }
+int FastIndex(char c) { return kIndexOf[static_cast<unsigned char>(c) & 127]; }
+
+constexpr int kVowel = Index('a');
+constexpr int kFinalStops[] = {Index('T'), Index('K')};
+
+float IndelAt(const std::string& cls, size_t i) {
+  const int k = cls[i];
+  if (i + 1 == cls.size() && (k == kFinalStops[0] || k == kFinalStops[1])) return kFinalStopIndel;
+  return kCosts.indel[k];
 }
 
 }  // namespace
@@ -363,41 +365,77 @@ std::string TranscriptionSounds(std::string_view word, bool pinyin) {
   return s;
 }
 
-bool TranscriptionOnsetsAgree(std::string_view a, std::string_view b) {
-  if (a.empty() || b.empty()) return false;
-  const char x = a[0], y = b[0];
+SoundCode EncodeSounds(std::string_view sounds) {
+  SoundCode out;
+  out.cls.reserve(sounds.size());
+  for (char c : sounds) {
+    const int k = FastIndex(c);
+    out.cls.push_back(static_cast<char>(k));
+    out.weight += kCosts.weight[k];
+  }
+  return out;
+}
+
+void AppendSounds(SoundCode* run, const SoundCode& more) {
+  for (char k : more.cls) {
+    if (!run->cls.empty() && run->cls.back() == k) continue;
+    run->cls.push_back(k);
+    run->weight += kCosts.weight[static_cast<int>(k)];
+  }
+}
+
+bool TranscriptionOnsetsAgree(const SoundCode& a, const SoundCode& b) {
+  if (a.cls.empty() || b.cls.empty()) return false;
+  const int x = a.cls[0], y = b.cls[0];
   if (x == y) return true;
   // A vowel may be heard with a glide or h before it (Yrjo, Hector, Jorg).
-  auto soft = [](char c) { return c == 'a' || c == 'Y' || c == 'W' || c == 'H' || c == 'J'; };
-  if (x == 'a' || y == 'a') return soft(x) && soft(y);
-  return kCosts.sub[Index(x)][Index(y)] <= 0.5f;
+  auto soft = [](int c) {
+    return c == kVowel || c == Index('Y') || c == Index('W') || c == Index('H') || c == Index('J');
+  };
+  if (x == kVowel || y == kVowel) return soft(x) && soft(y);
+  return kCosts.sub[x][y] <= 0.5f;
+}
+
+bool TranscriptionOnsetsAgree(std::string_view a, std::string_view b) {
+  return TranscriptionOnsetsAgree(EncodeSounds(a), EncodeSounds(b));
+}
+
+double TranscriptionSimilarity(const SoundCode& a, const SoundCode& b, double floor) {
+  const size_t n = a.cls.size(), m = b.cls.size();
+  if (n == 0 || m == 0) return 0;
+  if (n > 40 || m > 40) return a.cls == b.cls ? 1 : 0;
+  // Adding or dropping a sound costs at least half its weight, so words of
+  // very different weight cannot reach the floor.
+  const float heavier = std::max(a.weight, b.weight);
+  if (1.0 - 0.5 * std::abs(a.weight - b.weight) / heavier < floor) return 0;
+  // Weighted edit distance, two rows; given up once every path costs more
+  // than the floor allows.
+  const float limit = static_cast<float>((1.0 - floor) * heavier) + 1e-4f;
+  std::array<float, 41> b_indel, prev, cur;
+  for (size_t j = 0; j < m; ++j) b_indel[j] = IndelAt(b.cls, j);
+  prev[0] = 0;
+  for (size_t j = 1; j <= m; ++j) prev[j] = prev[j - 1] + b_indel[j - 1];
+  for (size_t i = 1; i <= n; ++i) {
+    const float a_indel = IndelAt(a.cls, i - 1);
+    const auto& sub = kCosts.sub[static_cast<int>(a.cls[i - 1])];
+    cur[0] = prev[0] + a_indel;
+    float row_min = cur[0];
+    for (size_t j = 1; j <= m; ++j) {
+      float v = prev[j - 1] + sub[static_cast<int>(b.cls[j - 1])];
+      v = std::min(v, prev[j] + a_indel);
+      v = std::min(v, cur[j - 1] + b_indel[j - 1]);
+      cur[j] = v;
+      row_min = std::min(row_min, v);
+    }
+    if (floor > 0 && row_min > limit) return 0;
+    std::swap(prev, cur);
+  }
+  const double sim = 1.0 - prev[m] / heavier;
+  return std::clamp(sim, 0.0, 1.0);
 }
 
 double TranscriptionSimilarity(std::string_view a, std::string_view b, double floor) {
-  if (a.empty() || b.empty()) return 0;
-  if (a.size() > 40 || b.size() > 40) return a == b ? 1 : 0;
-  Indexed x, y;
-  IndexSounds(a, &x);
-  IndexSounds(b, &y);
-  // Adding or dropping a sound costs at least half its weight, so words of
-  // very different weight cannot reach the floor.
-  const float heavier = std::max(x.weight, y.weight);
-  if (1.0 - 0.5 * std::abs(x.weight - y.weight) / heavier < floor) return 0;
-  // Weighted edit distance, two rows.
-  std::array<float, 41> prev{}, cur{};
-  for (size_t j = 1; j <= b.size(); ++j) prev[j] = prev[j - 1] + y.indel[j - 1];
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = prev[0] + x.indel[i - 1];
-    const auto& sub = kCosts.sub[x.cls[i - 1]];
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min(
-          {prev[j - 1] + sub[y.cls[j - 1]], prev[j] + x.indel[i - 1], cur[j - 1] + y.indel[j - 1]});
-    }
-    std::swap(prev, cur);
-  }
-  const double cost = prev[b.size()];
-  const double sim = 1.0 - cost / heavier;
-  return std::clamp(sim, 0.0, 1.0);
+  return TranscriptionSimilarity(EncodeSounds(a), EncodeSounds(b), floor);
 }
 
 }  // namespace vigil::compare

@@ -28,16 +28,30 @@ namespace vigil::compare {
 // j q x are palatals, zh ch sh one sound, "er" an r.
 std::string TranscriptionSounds(std::string_view word, bool pinyin);
 
+// A sound string coded for TranscriptionSimilarity: one class index per
+// sound, and their total weight. Computed once per name part.
+struct SoundCode {
+  std::string cls;
+  float weight = 0;
+};
+SoundCode EncodeSounds(std::string_view sounds);
+
+// Appends `more` to `run` as one word would be heard: a sound repeated
+// across the join is one sound.
+void AppendSounds(SoundCode* run, const SoundCode& more);
+
 // Similarity in [0, 1] of two sound strings: 1 - (weighted edit cost) /
 // (the larger of their weights). Vowels weigh and cost little; a consonant
 // the other side lacks or replaces by an unrelated one costs its full weight.
 // Returns 0 early when the similarity cannot reach `floor`.
 double TranscriptionSimilarity(std::string_view a, std::string_view b, double floor = 0);
+double TranscriptionSimilarity(const SoundCode& a, const SoundCode& b, double floor = 0);
 
 // Whether two sound strings begin alike enough to be one name: the same
 // class or classes that transcriptions swap (k/g/c, j/ch/sh, p/f), vowels
 // with glides or h. Transcriptions keep a name's first sound.
 bool TranscriptionOnsetsAgree(std::string_view a, std::string_view b);
+bool TranscriptionOnsetsAgree(const SoundCode& a, const SoundCode& b);
 
 }  // namespace vigil::compare
 
