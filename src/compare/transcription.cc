@@ -91,6 +91,7 @@ std::string LatinSounds(std::string_view w) {
         }
         break;
       case 't':
+        if (next == 't' && at(i + 2) == 'h') break;  // tth: one th (Matthew)
         if (next == 's' && at(i + 2) == 'c' && at(i + 3) == 'h') {
           i += 3;
           out.Push('X');
@@ -181,7 +182,7 @@ std::string LatinSounds(std::string_view w) {
           ++i;
           out.Push('X');
         } else {
-          out.Push('S');
+          out.Push('z');
         }
         break;
       default:
@@ -268,7 +269,7 @@ std::string PinyinSounds(std::string_view w) {
 }
 
 // Index of a sound class in the cost tables.
-constexpr std::string_view kClasses = "aYWPFMNTZSXCJGKHRLQ";
+constexpr std::string_view kClasses = "aYWPFMNTZSzXCJGKHRLQ";
 
 constexpr int Index(char s) {
   for (size_t i = 0; i < kClasses.size(); ++i) {
@@ -298,15 +299,16 @@ constexpr Costs MakeCosts() {
     char a, b;
     float cost;
   } kNear[] = {
-      {'a', 'Y', 0.3f}, {'a', 'W', 0.3f},  {'a', 'H', 0.6f},  {'Y', 'J', 0.2f}, {'W', 'F', 0.3f},
-      {'W', 'P', 0.5f}, {'P', 'F', 0.3f},  {'P', 'M', 0.7f},  {'F', 'H', 0.5f}, {'M', 'N', 0.6f},
-      {'T', 'S', 0.5f}, {'Z', 'T', 0.15f}, {'Z', 'S', 0.25f}, {'Z', 'F', 0.4f}, {'T', 'C', 0.5f},
-      {'T', 'X', 0.6f}, {'T', 'Q', 0.6f},  {'S', 'X', 0.25f}, {'S', 'C', 0.4f}, {'S', 'Q', 0.3f},
-      {'S', 'J', 0.6f}, {'S', 'G', 0.5f},  {'X', 'C', 0.15f}, {'X', 'J', 0.2f}, {'X', 'Q', 0.2f},
-      {'X', 'G', 0.3f}, {'X', 'H', 0.6f},  {'C', 'K', 0.25f}, {'C', 'H', 0.3f}, {'C', 'Q', 0.2f},
-      {'C', 'J', 0.3f}, {'J', 'H', 0.4f},  {'J', 'Q', 0.2f},  {'J', 'G', 0.2f}, {'G', 'K', 0.2f},
-      {'G', 'Q', 0.2f}, {'K', 'H', 0.4f},  {'K', 'Q', 0.3f},  {'H', 'Q', 0.5f}, {'H', 'G', 0.4f},
-      {'R', 'L', 0.1f},
+      {'a', 'Y', 0.3f}, {'a', 'W', 0.3f}, {'a', 'H', 0.6f},  {'Y', 'J', 0.2f},  {'W', 'F', 0.3f},
+      {'W', 'P', 0.5f}, {'P', 'F', 0.3f}, {'P', 'M', 0.7f},  {'F', 'H', 0.5f},  {'M', 'N', 0.6f},
+      {'T', 'S', 0.5f}, {'z', 'S', 0.2f}, {'z', 'J', 0.25f}, {'z', 'X', 0.3f},  {'z', 'Q', 0.3f},
+      {'z', 'G', 0.3f}, {'z', 'T', 0.5f}, {'Z', 'T', 0.15f}, {'Z', 'S', 0.25f}, {'Z', 'F', 0.4f},
+      {'T', 'C', 0.5f}, {'T', 'X', 0.6f}, {'T', 'Q', 0.6f},  {'S', 'X', 0.25f}, {'S', 'C', 0.4f},
+      {'S', 'Q', 0.3f}, {'S', 'J', 0.6f}, {'S', 'G', 0.5f},  {'X', 'C', 0.15f}, {'X', 'J', 0.2f},
+      {'X', 'Q', 0.2f}, {'X', 'G', 0.3f}, {'X', 'H', 0.6f},  {'C', 'K', 0.25f}, {'C', 'H', 0.3f},
+      {'C', 'Q', 0.2f}, {'C', 'J', 0.3f}, {'J', 'H', 0.4f},  {'J', 'Q', 0.2f},  {'J', 'G', 0.2f},
+      {'G', 'K', 0.2f}, {'G', 'Q', 0.2f}, {'K', 'H', 0.4f},  {'K', 'Q', 0.3f},  {'H', 'Q', 0.5f},
+      {'H', 'G', 0.4f}, {'R', 'L', 0.1f},
   };
   for (const auto& e : kNear) {
     const int a = Index(e.a), b = Index(e.b);
@@ -317,9 +319,9 @@ constexpr Costs MakeCosts() {
   const struct {
     char s;
     float indel, weight;
-  } kSoft[] = {{'a', 0.2f, 0.25f}, {'H', 0.3f, 0.5f},  {'Y', 0.25f, 0.5f},
-               {'W', 0.35f, 0.5f}, {'R', 0.45f, 0.8f}, {'L', 0.25f, 0.5f},
-               {'N', 0.6f, 1.0f},  {'S', 0.7f, 1.0f},  {'M', 0.8f, 1.0f}};
+  } kSoft[] = {{'a', 0.2f, 0.25f}, {'H', 0.3f, 0.5f},  {'Y', 0.25f, 0.5f}, {'W', 0.35f, 0.5f},
+               {'R', 0.45f, 0.8f}, {'L', 0.25f, 0.5f}, {'N', 0.6f, 1.0f},  {'S', 0.7f, 1.0f},
+               {'z', 0.7f, 1.0f},  {'M', 0.8f, 1.0f}};
   for (const auto& e : kSoft) {
     c.indel[Index(e.s)] = e.indel;
     c.weight[Index(e.s)] = e.weight;

@@ -19,7 +19,8 @@ namespace vigil::compare {
 
 // The sound classes of a lowercase ASCII word, one byte per sound:
 //   'a' a vowel (runs of vowels are one sound), 'Y' 'W' glides,
-//   'P' p b, 'F' f v ph, 'M' m, 'N' n ng, 'T' t d dh, 'Z' th, 'S' s z ts c(e/i),
+//   'P' p b, 'F' f v ph, 'M' m, 'N' n ng, 'T' t d dh, 'Z' th, 'S' s ts c(e/i),
+//   'z' z (the j of Korean and Japanese transcriptions),
 //   'X' sh zh sch, 'C' ch (English ch, Greek/German kh), 'J' j (English dzh,
 //   German y, Spanish h), 'G' g before e/i/y, 'K' k g q c ck, 'H' h kh,
 //   'R' r l, 'L' an r or l after a vowel and before a consonant or at the

@@ -26,6 +26,8 @@ TEST(TranscriptionSounds, SpellingsOfOneSoundAreOneClass) {
   EXPECT_EQ(TranscriptionSounds("baghdadi", false), "PaKTaTa");  // Arabic gh
   EXPECT_EQ(TranscriptionSounds("guillaume", false), "KaRaMa");
   EXPECT_EQ(TranscriptionSounds("cecilia", false), "SaSaRa");
+  EXPECT_EQ(TranscriptionSounds("matthew", false), "MaZa");  // tth, silent w
+  EXPECT_EQ(TranscriptionSounds("aziz", false), "azaz");
 }
 
 TEST(TranscriptionSounds, AnRBeforeAConsonantOrAtTheEndIsACoda) {

@@ -28,10 +28,12 @@ bool IsNumber(std::string_view s, bool person) {
 }
 
 // East Slavic patronymics: -ovich/-evich/-ich, -ovna/-evna/-ichna, and their
-// romanization variants (-ovitch, -ovič folded to -ovic).
+// romanization variants (-ovitch, -ovič folded to -ovic), and as Hangul and
+// kana write them (-오비치 "obichi", -오브나 "obeuna", -ヴィチ "vichi").
 bool LooksPatronymic(std::string_view t) {
-  for (std::string_view suf : {"ovich", "evich", "ovitch", "evitch", "ovic", "evic", "ovna", "evna",
-                               "ichna", "inichna", "ilyich", "ilich"}) {
+  for (std::string_view suf :
+       {"ovich", "evich", "ovitch", "evitch", "ovic", "evic", "ovna", "evna", "ichna", "inichna",
+        "ilyich", "ilich", "obichi", "ebichi", "ovichi", "evichi", "obeuna", "ebeuna"}) {
     if (EndsWith(t, suf) && t.size() >= suf.size() + 2) return true;
   }
   return false;
