@@ -34,6 +34,8 @@ std::string LatinSounds(std::string_view w) {
       out.Push('a');
       continue;
     }
+    // A doubled consonant is one sound, read with what follows it (tts, gge).
+    if (c == next && c != 'w' && c != 'y') continue;
     switch (c) {
       case 'y':
         // A glide before a vowel (Yusuf, Yaroslav), else a vowel (Yrjo,
@@ -91,7 +93,6 @@ std::string LatinSounds(std::string_view w) {
         }
         break;
       case 't':
-        if (next == 't' && at(i + 2) == 'h') break;  // tth: one th (Matthew)
         if (next == 's' && at(i + 2) == 'c' && at(i + 3) == 'h') {
           i += 3;
           out.Push('X');
@@ -100,7 +101,7 @@ std::string LatinSounds(std::string_view w) {
           out.Push('X');
         } else if (next == 's' || next == 'z') {
           ++i;
-          out.Push('S');
+          out.Push('c');  // ts, tz: Korean and Japanese write ch, tsu
         } else if (next == 'h') {
           // th: a t, an s in Korean and Japanese (Theodore -> 시어도어), an
           // f in Russian forms of Greek names (Theodore -> Фёдор).
@@ -111,7 +112,6 @@ std::string LatinSounds(std::string_view w) {
         }
         break;
       case 'g':
-        if (next == 'g') break;  // gg: one g, soft or hard by what follows
         if (next == 'h') {
           // gh: silent in English igh, ugh (Wright, Hugh, Vaughan), else a
           // g (Ghana, Baghdadi, the Arabic gh of Wagh).
@@ -154,7 +154,7 @@ std::string LatinSounds(std::string_view w) {
         break;
       case 'l':
       case 'r':
-        out.Push('R');
+        out.Push('r');  // R, or a coda L: decided in TranscriptionSounds
         break;
       case 'm':
         out.Push('M');
@@ -203,7 +203,7 @@ std::string PinyinSounds(std::string_view w) {
       // er (尔, 爾): the r of transcriptions.
       ++i;
       out.Push('a');
-      out.Push('R');
+      out.Push('r');
       continue;
     }
     if (IsVowel(c) || c == 'v') {
@@ -258,7 +258,7 @@ std::string PinyinSounds(std::string_view w) {
           ++i;
           out.Push('X');
         } else {
-          out.Push('S');
+          out.Push(c == 's' ? 'S' : 'c');  // pinyin z and c are ts sounds
         }
         break;
       default:
@@ -269,7 +269,7 @@ std::string PinyinSounds(std::string_view w) {
 }
 
 // Index of a sound class in the cost tables.
-constexpr std::string_view kClasses = "aYWPFMNTZSzXCJGKHRLQ";
+constexpr std::string_view kClasses = "aYWPFMNTZSzcXCJGKHRLQ";
 
 constexpr int Index(char s) {
   for (size_t i = 0; i < kClasses.size(); ++i) {
@@ -299,16 +299,17 @@ constexpr Costs MakeCosts() {
     char a, b;
     float cost;
   } kNear[] = {
-      {'a', 'Y', 0.3f}, {'a', 'W', 0.3f}, {'a', 'H', 0.6f},  {'Y', 'J', 0.2f},  {'W', 'F', 0.3f},
-      {'W', 'P', 0.5f}, {'P', 'F', 0.3f}, {'P', 'M', 0.7f},  {'F', 'H', 0.5f},  {'M', 'N', 0.6f},
-      {'T', 'S', 0.5f}, {'z', 'S', 0.2f}, {'z', 'J', 0.25f}, {'z', 'X', 0.3f},  {'z', 'Q', 0.3f},
-      {'z', 'G', 0.3f}, {'z', 'T', 0.5f}, {'Z', 'T', 0.15f}, {'Z', 'S', 0.25f}, {'Z', 'F', 0.4f},
-      {'T', 'C', 0.5f}, {'T', 'X', 0.6f}, {'T', 'Q', 0.6f},  {'S', 'X', 0.25f}, {'S', 'C', 0.4f},
-      {'S', 'Q', 0.3f}, {'S', 'J', 0.6f}, {'S', 'G', 0.5f},  {'X', 'C', 0.15f}, {'X', 'J', 0.2f},
-      {'X', 'Q', 0.2f}, {'X', 'G', 0.3f}, {'X', 'H', 0.6f},  {'C', 'K', 0.25f}, {'C', 'H', 0.3f},
-      {'C', 'Q', 0.2f}, {'C', 'J', 0.3f}, {'J', 'H', 0.4f},  {'J', 'Q', 0.2f},  {'J', 'G', 0.2f},
-      {'G', 'K', 0.2f}, {'G', 'Q', 0.2f}, {'K', 'H', 0.4f},  {'K', 'Q', 0.3f},  {'H', 'Q', 0.5f},
-      {'H', 'G', 0.4f}, {'R', 'L', 0.1f},
+      {'a', 'Y', 0.3f},  {'a', 'W', 0.3f}, {'a', 'H', 0.6f}, {'Y', 'J', 0.2f}, {'W', 'F', 0.3f},
+      {'W', 'P', 0.5f},  {'P', 'F', 0.3f}, {'P', 'M', 0.7f}, {'F', 'H', 0.5f}, {'M', 'N', 0.6f},
+      {'T', 'S', 0.5f},  {'c', 'S', 0.3f}, {'c', 'C', 0.2f}, {'c', 'X', 0.3f}, {'c', 'z', 0.3f},
+      {'c', 'T', 0.4f},  {'c', 'Q', 0.3f}, {'z', 'C', 0.4f}, {'z', 'S', 0.2f}, {'z', 'J', 0.25f},
+      {'z', 'X', 0.3f},  {'z', 'Q', 0.3f}, {'z', 'G', 0.3f}, {'z', 'T', 0.5f}, {'Z', 'T', 0.15f},
+      {'Z', 'S', 0.25f}, {'Z', 'F', 0.4f}, {'T', 'C', 0.5f}, {'T', 'X', 0.6f}, {'T', 'Q', 0.6f},
+      {'S', 'X', 0.25f}, {'S', 'C', 0.4f}, {'S', 'Q', 0.3f}, {'S', 'J', 0.6f}, {'S', 'G', 0.5f},
+      {'X', 'C', 0.15f}, {'X', 'J', 0.2f}, {'X', 'Q', 0.2f}, {'X', 'G', 0.3f}, {'X', 'H', 0.6f},
+      {'C', 'K', 0.25f}, {'C', 'H', 0.3f}, {'C', 'Q', 0.2f}, {'C', 'J', 0.3f}, {'J', 'H', 0.4f},
+      {'J', 'Q', 0.2f},  {'J', 'G', 0.2f}, {'G', 'K', 0.2f}, {'G', 'Q', 0.2f}, {'K', 'H', 0.4f},
+      {'K', 'Q', 0.3f},  {'H', 'Q', 0.5f}, {'H', 'G', 0.4f}, {'R', 'L', 0.1f},
   };
   for (const auto& e : kNear) {
     const int a = Index(e.a), b = Index(e.b);
@@ -321,7 +322,7 @@ constexpr Costs MakeCosts() {
     float indel, weight;
   } kSoft[] = {{'a', 0.2f, 0.25f}, {'H', 0.3f, 0.5f},  {'Y', 0.25f, 0.5f}, {'W', 0.35f, 0.5f},
                {'R', 0.45f, 0.8f}, {'L', 0.25f, 0.5f}, {'N', 0.6f, 1.0f},  {'S', 0.7f, 1.0f},
-               {'z', 0.7f, 1.0f},  {'M', 0.8f, 1.0f}};
+               {'z', 0.7f, 1.0f},  {'c', 0.7f, 1.0f},  {'M', 0.8f, 1.0f}};
   for (const auto& e : kSoft) {
     c.indel[Index(e.s)] = e.indel;
     c.weight[Index(e.s)] = e.weight;
@@ -358,11 +359,13 @@ float IndelAt(const std::string& cls, size_t i) {
 
 std::string TranscriptionSounds(std::string_view word, bool pinyin) {
   std::string s = pinyin ? PinyinSounds(word) : LatinSounds(word);
-  // An r after a vowel and before a consonant or at the end is the one
+  // An r or l after a vowel and before a consonant or at the end is what
   // non-rhotic transcriptions leave out (Weber -> 베버 "bebeo", Carter ->
-  // 카터): its own class, cheap to drop.
-  for (size_t i = 1; i < s.size(); ++i) {
-    if (s[i] == 'R' && s[i - 1] == 'a' && (i + 1 == s.size() || s[i + 1] != 'a')) s[i] = 'L';
+  // 카터) and Chinese ones write 尔 "er": its own class, cheap to drop.
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != 'r') continue;
+    const bool coda = i > 0 && s[i - 1] == 'a' && (i + 1 == s.size() || s[i + 1] != 'a');
+    s[i] = coda ? 'L' : 'R';
   }
   return s;
 }

@@ -20,11 +20,11 @@ namespace vigil::compare {
 // The sound classes of a lowercase ASCII word, one byte per sound:
 //   'a' a vowel (runs of vowels are one sound), 'Y' 'W' glides,
 //   'P' p b, 'F' f v ph, 'M' m, 'N' n ng, 'T' t d dh, 'Z' th, 'S' s ts c(e/i),
-//   'z' z (the j of Korean and Japanese transcriptions),
+//   'z' z (the j of Korean and Japanese transcriptions), 'c' ts tz,
 //   'X' sh zh sch, 'C' ch (English ch, Greek/German kh), 'J' j (English dzh,
 //   German y, Spanish h), 'G' g before e/i/y, 'K' k g q c ck, 'H' h kh,
-//   'R' r l, 'L' an r or l after a vowel and before a consonant or at the
-//   end, 'Q' the palatal j q x of pinyin.
+//   'R' r l, 'L' an r or l after a vowel and before a consonant or at the end,
+//   'Q' the palatal j q x of pinyin.
 // `pinyin` reads the word as joined Hanyu pinyin syllables ("leimeng"):
 // j q x are palatals, zh ch sh one sound, "er" an r.
 std::string TranscriptionSounds(std::string_view word, bool pinyin);

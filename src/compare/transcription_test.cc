@@ -28,6 +28,7 @@ TEST(TranscriptionSounds, SpellingsOfOneSoundAreOneClass) {
   EXPECT_EQ(TranscriptionSounds("cecilia", false), "SaSaRa");
   EXPECT_EQ(TranscriptionSounds("matthew", false), "MaZa");  // tth, silent w
   EXPECT_EQ(TranscriptionSounds("aziz", false), "azaz");
+  EXPECT_EQ(TranscriptionSounds("potts", false), "Pac");  // ts: Korean 츠, Japanese tsu
 }
 
 TEST(TranscriptionSounds, AnRBeforeAConsonantOrAtTheEndIsACoda) {
@@ -42,7 +43,7 @@ TEST(TranscriptionSounds, PinyinReadsItsOwnLetters) {
   EXPECT_EQ(TranscriptionSounds("kangfeierde", true), "KaNFaLTa");  // er is an r
   EXPECT_EQ(TranscriptionSounds("jiali", true), "QaRa");
   EXPECT_EQ(TranscriptionSounds("shashibiya", true), "XaXaPaYa");
-  EXPECT_EQ(TranscriptionSounds("zhangcisi", true), "XaNSaSa");
+  EXPECT_EQ(TranscriptionSounds("zhangcisi", true), "XaNcaSa");  // c is ts
 }
 
 TEST(TranscriptionSimilarity, IdenticalAndEmpty) {
