@@ -753,6 +753,26 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   }
   double score = total > 0 ? matched / total : 0;
   if (q_conflict || c_conflict) score *= (!person || (q_family && c_family)) ? 0.7 : 0.8;
+  // Names in another order are one name ("Jinping Xi", "Smith John"), but
+  // reordered parts beside a part the other name lacks are another chain of
+  // names: "Ahmed Ali" (Ahmed, son of Ali) is not "Ali Ahmed Mohammed".
+  // A name that marks its family name ("SMITH, John Paul") is written in
+  // whichever order the list uses.
+  auto marks_family = [](const PreparedForm& f) {
+    for (const auto& p : f.parts) {
+      if (p.role == PartRole::kFamily) return true;
+    }
+    return false;
+  };
+  if (person && ctx.both_latin && (q_strict || c_strict) && !marks_family(q) && !marks_family(c)) {
+    bool crossed = false;
+    for (size_t x = 0; x < chosen.size() && !crossed; ++x) {
+      for (size_t y = x + 1; y < chosen.size() && !crossed; ++y) {
+        crossed = (chosen[x].qi < chosen[y].qi) != (chosen[x].ci < chosen[y].ci);
+      }
+    }
+    if (crossed) score *= 0.8;
+  }
   // One shared part between two multi-part names is not enough evidence:
   // "Wang Wei" and "Wang Fang" share a family name, nothing more.
   if (matched_pairs <= 1 && substantive_q >= 2 && substantive_c >= 2) score = std::min(score, 0.6);
