@@ -529,7 +529,8 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   if (longest >= 4 && d == 1 && !changed_letter) {
     return {longest >= 6 ? 0.85 : 0.78, "typo", ""};
   }
-  if (d == 2 && longest >= 7) return {0.75, "typo", ""};
+  // Two slips in one name, but rarely in its first sound (sokolov, okulov).
+  if (d == 2 && longest >= 7 && SameOnset(a.text, b.text)) return {0.75, "typo", ""};
   if (d == 2 && longest >= 4 && !a.phonetic.empty() && a.phonetic == b.phonetic &&
       a.text[0] == b.text[0]) {
     return {0.75, "phonetic", ""};
