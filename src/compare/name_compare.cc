@@ -297,6 +297,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
   out.han = script == "han";
   out.pinyin = form.scheme == "pinyin";
   out.arabic = script == "arabic";
+  out.native = form.native;
   if (!out.latin) {
     out.transcribes = script == "han" || script == "hangul" || script == "kana" ? 1
                       : script == "arabic" || script == "hebrew"                ? 3
@@ -583,14 +584,18 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   ctx.both_latin = q.latin && c.latin;
   ctx.cross_script = q.latin != c.latin;
   ctx.transcription = ctx.cross_script && !q.han && !c.han;
+  // A native name (김영호) meets a Latin name through its romanizations,
+  // which the form already spells, not through sounds: "sungjun" is not
+  // 성길 "seonggil".
+  const bool native = ctx.cross_script && (q.latin ? c.native : q.native);
   ctx.pinyin_vs_latin = ctx.cross_script && (q.pinyin || c.pinyin);
   ctx.arabic = q.arabic || c.arabic;
   const uint16_t target = ctx.cross_script ? (q.latin ? c.transcribes : q.transcribes) : 0;
   static constexpr float kFloors[] = {0, kSyllabicFloor, kAlphabeticFloor, kAbjadFloor};
-  ctx.sounds_floor = kFloors[target];
+  ctx.sounds_floor = native ? 0 : kFloors[target];
   const uint16_t ctx_bits =
       uint16_t(ctx.person | ctx.both_latin << 1 | ctx.cross_script << 2 | ctx.transcription << 3 |
-               ctx.pinyin_vs_latin << 4 | ctx.arabic << 5 | target << 6);
+               ctx.pinyin_vs_latin << 4 | ctx.arabic << 5 | target << 6 | native << 8);
   const size_t n = std::min<size_t>(q.parts.size(), 16);
   const size_t m = std::min<size_t>(c.parts.size(), 16);
   if (n == 0 || m == 0) return out;

@@ -76,6 +76,7 @@ struct PreparedForm {
   // How the script transcribes foreign names: 1 syllabic (Han, Hangul,
   // kana), 2 alphabetic, 3 abjad (Arabic, Hebrew); 0 for Latin.
   uint8_t transcribes = 0;
+  bool native = false;  // names::NameForm::native
 };
 
 PreparedForm PrepareForm(const names::NameForm& form);

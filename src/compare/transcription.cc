@@ -349,9 +349,17 @@ int FastIndex(char c) { return kIndexOf[static_cast<unsigned char>(c) & 127]; }
 constexpr int kVowel = Index('a');
 constexpr int kFinalStops[] = {Index('T'), Index('K')};
 
+// Sounds that transcriptions drop in a cluster or at the end (a nasal coda,
+// a final s) but not between two vowels: Suzuki is not 세코 "seko".
+constexpr int kCodaSounds[] = {Index('N'), Index('M'), Index('S'), Index('z'), Index('c')};
+
 float IndelAt(const std::string& cls, size_t i) {
   const int k = cls[i];
   if (i + 1 == cls.size() && (k == kFinalStops[0] || k == kFinalStops[1])) return kFinalStopIndel;
+  if (i > 0 && i + 1 < cls.size() && cls[i - 1] == kVowel && cls[i + 1] == kVowel &&
+      std::find(std::begin(kCodaSounds), std::end(kCodaSounds), k) != std::end(kCodaSounds)) {
+    return 1.0f;
+  }
   return kCosts.indel[k];
 }
 

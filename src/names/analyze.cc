@@ -227,6 +227,7 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
             form.parts.size() <= 4) {
           // Korean names are written family name first.
           form.parts.front().role = PartRole::kFamily;
+          form.native = text::LooksNativeKoreanName(cleaned);
         }
         AddForm(&out.forms, std::move(form));
       }

@@ -30,6 +30,10 @@ struct NameForm {
   std::vector<NamePart> parts;
   std::string scheme;  // "latin" for names already in Latin, else the scheme
   std::string script;  // the script the name was written in ("han", "latin", ...)
+  // A name of the script's own language (김영호), not a foreign name
+  // transcribed into it (마이클 존슨): its romanizations are spellings, not
+  // approximations of sounds, and the comparator holds them to that.
+  bool native = false;
 };
 
 }  // namespace vigil::names

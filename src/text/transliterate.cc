@@ -243,4 +243,24 @@ std::vector<Romanization> Romanize(std::string_view cleaned, Script script) {
   }
 }
 
+bool LooksNativeKoreanName(std::string_view cleaned) {
+  std::vector<std::u32string> words;
+  size_t total = 0;
+  for (const auto& w : Tokenize(cleaned)) {
+    std::u32string word = Decode32(w);
+    for (char32_t c : word) {
+      if (c < 0xAC00 || c > 0xD7A3) return false;  // not all Hangul syllables
+    }
+    total += word.size();
+    words.push_back(std::move(word));
+  }
+  if (words.empty() || words.size() > 3 || total < 2 || total > 4) return false;
+  std::u32string joined;
+  for (const auto& w : words) joined += w;
+  const size_t f = internal::KoreanFamilyLength(joined);
+  // Written in words, the first one is the family name.
+  if (words.size() > 1 && words[0].size() != f) return false;
+  return f == 2 || !internal::KoreanFamilySpellings(joined.substr(0, f)).empty();
+}
+
 }  // namespace vigil::text

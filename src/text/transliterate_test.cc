@@ -162,5 +162,19 @@ TEST(ArabicAccuracyTest, HeldOutEvalPairs) {
   EXPECT_GE(rule_near / total, 0.52);
 }
 
+TEST(LooksNativeKoreanNameTest, KoreanNamesAgainstForeignNamesInHangul) {
+  EXPECT_TRUE(LooksNativeKoreanName("김정은"));
+  EXPECT_TRUE(LooksNativeKoreanName("김 정은"));
+  EXPECT_TRUE(LooksNativeKoreanName("노무현"));
+  EXPECT_TRUE(LooksNativeKoreanName("남궁민"));  // two-syllable family name
+  EXPECT_TRUE(LooksNativeKoreanName("문 성길"));
+  EXPECT_FALSE(LooksNativeKoreanName("마이클 존슨"));  // Michael Johnson
+  EXPECT_FALSE(LooksNativeKoreanName("폴 랑주뱅"));    // Paul Langevin
+  EXPECT_FALSE(LooksNativeKoreanName("저우허양"));     // Zhou Heyang, by Mandarin sound
+  EXPECT_FALSE(LooksNativeKoreanName("요한네스 8세 팔라이올로고스"));
+  EXPECT_FALSE(LooksNativeKoreanName("김"));  // a family name alone
+  EXPECT_FALSE(LooksNativeKoreanName("Kim Jong Un"));
+}
+
 }  // namespace
 }  // namespace vigil::text
