@@ -787,6 +787,12 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   if (ctx.both_latin && matched_pairs == 1 && best_substantive < 0.9) {
     score = std::min(score, 0.65);
   }
+  // Two Latin names none of whose parts agree closely — each a short typo or
+  // a dialect reading of some character ("Chen Yan" ~ "Yin Chein") — are
+  // guesses stacked on guesses: below a match however many there are.
+  if (ctx.both_latin && person && matched_pairs >= 2 && best_substantive < 0.85) {
+    score = std::min(score, 0.68);
+  }
   // Junior and senior, II and III are father and son: different people. A
   // suffix on one side only leaves it open, so it weakens the match.
   if (q_generation != c_generation) {
