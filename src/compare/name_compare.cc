@@ -515,10 +515,17 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   const size_t shortest = std::min(la, lb);
   // Edit distance only where a rule can use it (at most 2, 4+ letters).
   // A letter on one side only takes an edit; one substitution mends two.
-  const int only_one_side = std::popcount(a.letters ^ b.letters);
-  size_t d = longest >= 4 && only_one_side <= 4 && longest - shortest <= 2
-                 ? BoundedEditDistance(a.text, b.text, 2)
+  // Two edits count only for long names keeping their first sound, or with
+  // one phonetic code; otherwise only whether there is one.
+  const bool two_count =
+      (longest >= 7 && SameOnset(a.text, b.text)) ||
+      (!a.phonetic.empty() && a.phonetic == b.phonetic && a.text[0] == b.text[0]);
+  const size_t limit = two_count ? 2 : 1;
+  const size_t only_one_side = std::popcount(a.letters ^ b.letters);
+  size_t d = longest >= 4 && only_one_side <= 2 * limit && longest - shortest <= limit
+                 ? BoundedEditDistance(a.text, b.text, limit)
                  : 3;
+  if (d > limit) d = 3;
   // In a short name one changed letter is another name (Putin, Pitin); a
   // dropped, added or swapped letter is still a typo (Jon, John).
   bool changed_letter = false;
