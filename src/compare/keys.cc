@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "compare/prepared.h"
+#include "compare/transcription.h"
 #include "names/chinese.h"
 
 namespace vigil {
@@ -11,6 +12,7 @@ namespace vigil {
 void CandidateKeys(const PreparedEntity& e, std::vector<std::string>* keys,
                    std::vector<float>* weights) {
   std::unordered_map<std::string, float> out;
+  std::vector<std::string> sound_keys;
   auto add = [&out](std::string key, float w) {
     auto [it, inserted] = out.emplace(std::move(key), w);
     if (!inserted) it->second = std::max(it->second, w);
@@ -32,6 +34,14 @@ void CandidateKeys(const PreparedEntity& e, std::vector<std::string>* keys,
         // another scheme, so "hsi" finds "xi" and "chan" finds "chen".
         if (p.chinese_syllable) {
           for (const auto& alt : names::ChineseSyllableEquivalents(p.text)) add("t:" + alt, w);
+        } else if (form.latin || form.transcribes == 1) {
+          // Its sounds, so that a transcription in a syllabic script finds
+          // the Latin name (and back): "maikeul" (마이클) and "michael" share
+          // "s:MKR". Alphabets and abjads transcribe closely enough for the
+          // keys above.
+          sound_keys.clear();
+          compare::TranscriptionKeys(p.sounds, &sound_keys);
+          for (auto& k : sound_keys) add("s:" + k, w * 0.5f);
         }
       }
     }

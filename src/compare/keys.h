@@ -8,6 +8,8 @@
 //   "p:<code>"       a phonetic code of a part
 //   "t:<a><b>"       also adjacent parts joined ("shui"+"bian" -> "t:shuibian")
 //   "n:<group>"      a nickname group
+//   "s:<sounds>"     the first consonants in coarse sound classes, and with
+//                    one left out (compare::TranscriptionKeys)
 //   "i:<identifier>" an identifier (passport, national id, registration)
 // Birth years are not keys (too unselective); the index may store them for
 // filtering.

@@ -41,10 +41,7 @@ struct PreparedPart {
   std::string key;       // names::RomanizationKey(text)
   std::string phonetic;  // metaphone code
   std::string skeleton;  // TranscriptionSkeleton(text)
-  // The skeleton as a non-rhotic transcription hears it: an r before a
-  // consonant or at the end is silent (Sivers -> 시버스 "sibeoseu").
-  std::string skeleton_nr;
-  SoundCode sounds;  // TranscriptionSounds(text), coded, for transcriptions
+  SoundCode sounds;      // TranscriptionSounds(text), coded, for transcriptions
   names::PartRole role = names::PartRole::kAny;
   float weight = 1;  // rarity weight x role factor
   bool chinese_syllable = false;
@@ -102,6 +99,7 @@ struct PairContext {
   // Hebrew) leave vowels out, so their romanizations guess them, and the
   // consonants must agree closely. 0 when no transcription rule applies.
   float sounds_floor = 0;
+  bool native = false;  // the other script's form is a native name (NameForm::native)
 };
 
 PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const PairContext& ctx);

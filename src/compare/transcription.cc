@@ -53,6 +53,8 @@ std::string LatinSounds(std::string_view w) {
           ++i;
           out.Push('F');
         } else {
+          // German pf is one sound, written p (Pfeiffer -> 파이퍼).
+          if (c == 'p' && next == 'f') i += at(i + 2) == 'f' ? 2 : 1;
           out.Push('P');
         }
         break;
@@ -449,6 +451,76 @@ double TranscriptionSimilarity(const SoundCode& a, const SoundCode& b, double fl
 
 double TranscriptionSimilarity(std::string_view a, std::string_view b, double floor) {
   return TranscriptionSimilarity(EncodeSounds(a), EncodeSounds(b), floor);
+}
+
+void TranscriptionKeys(const SoundCode& code, std::vector<std::string>* keys) {
+  // Coarse consonants of the first three, with up to two readings each.
+  struct Coarse {
+    char first, second;  // second == 0: one reading; first == 0: may be silent
+  };
+  auto coarse = [](char cls) -> Coarse {
+    switch (kClasses[static_cast<unsigned char>(cls)]) {
+      case 'P':
+      case 'F':
+        return {'P', 0};
+      case 'M':
+      case 'N':
+        return {'N', 0};
+      case 'T':
+      case 'Z':
+        return {'T', 0};
+      case 'S':
+      case 'z':
+      case 'c':
+      case 'X':
+      case 'G':
+        return {'S', 0};
+      case 'C':
+      case 'Q':
+        return {'S', 'K'};
+      case 'J':
+        return {'S', '-'};
+      case 'K':
+        return {'K', 0};
+      case 'R':
+        return {'R', 0};
+      default:
+        return {0, 0};  // vowels, glides, h, a coda r: left out
+    }
+  };
+  std::vector<std::string> readings = {""};
+  for (char cls : code.cls) {
+    const Coarse c = coarse(cls);
+    if (c.first == 0) continue;
+    std::vector<std::string> next;
+    for (const auto& r : readings) {
+      if (r.size() >= 3) {
+        next.push_back(r);
+        continue;
+      }
+      for (char x : {c.first, c.second}) {
+        if (x == 0) continue;
+        std::string t = r;
+        if (x != '-' && (t.empty() || t.back() != x)) t.push_back(x);
+        next.push_back(std::move(t));
+      }
+    }
+    readings.swap(next);
+    bool all_full = true;
+    for (const auto& r : readings) all_full = all_full && r.size() >= 3;
+    if (all_full) break;
+  }
+  for (const auto& r : readings) {
+    if (r.size() < 2) continue;
+    keys->push_back(r);
+    if (r.size() == 3) {
+      keys->push_back(r.substr(1));
+      keys->push_back({r[0], r[2]});
+      keys->push_back(r.substr(0, 2));
+    }
+  }
+  std::sort(keys->begin(), keys->end());
+  keys->erase(std::unique(keys->begin(), keys->end()), keys->end());
 }
 
 }  // namespace vigil::compare

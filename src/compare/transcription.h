@@ -14,6 +14,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vigil::compare {
 
@@ -40,6 +41,15 @@ SoundCode EncodeSounds(std::string_view sounds);
 // Appends `more` to `run` as one word would be heard: a sound repeated
 // across the join is one sound.
 void AppendSounds(SoundCode* run, const SoundCode& more);
+
+// Retrieval keys for a coded word, so that a list can find the Latin name a
+// transcription came from (and back): the first three consonants in coarse
+// classes (p/f, m/n, t/th, s/z/ts/sh/j, k, r; vowels, glides, h and a coda
+// r dropped), each way to read an ambiguous one (ch as s or k, pinyin q as
+// s or k, j as s or silent), and the same with one of the three left out.
+// "michael" and 마이클 "maikeul" share "MKR"; 雷蒙 "leimeng" and "redmond"
+// share "RN". Empty for words of fewer than two consonants.
+void TranscriptionKeys(const SoundCode& code, std::vector<std::string>* keys);
 
 // Similarity in [0, 1] of two sound strings: 1 - (weighted edit cost) /
 // (the larger of their weights). Vowels weigh and cost little; a consonant

@@ -472,10 +472,15 @@ void AddChineseForms(const ParsedName& name, FormSet& forms) {
         "pinyin");
   }
   // Dialect surname spellings, with the given name in pinyin (Singapore and
-  // Malaysia write "Tan Wei Ming") or in Cantonese for Cantonese spellings.
+  // Malaysia write "Tan Wei Ming") or in Cantonese for Cantonese spellings;
+  // a Hokkien or Teochew surname also meets a Cantonese given name, as in
+  // Malaysia and Hong Kong ("Lim Chi Ho" for 林志豪).
   for (const Spelling& sp : dialect) {
     bool cantonese = sp.scheme == "cantonese";
     forms.Add(BuildParts(sp.text, name, cantonese ? GivenHk : GivenPinyin), sp.scheme);
+  }
+  for (const Spelling& sp : dialect) {
+    if (sp.scheme != "cantonese") forms.Add(BuildParts(sp.text, name, GivenHk), sp.scheme);
   }
   if (single && name.family_chars[0] != nullptr) {
     const auto& ks = name.family_chars[0]->korean_surname;
