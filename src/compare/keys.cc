@@ -22,7 +22,7 @@ void CandidateKeys(const PreparedEntity& e, std::vector<std::string>* keys,
       const auto& parts = form.parts;
       for (size_t i = 0; i < parts.size(); ++i) {
         const auto& p = parts[i];
-        if (p.role == names::PartRole::kParticle || p.text.empty()) continue;
+        if (p.role == names::PartRole::kParticle || p.text.empty() || p.japanese) continue;
         const float w = std::min(1.0f, p.weight);
         add("t:" + p.text, w);
         if (!p.key.empty()) add("r:" + p.key, w);

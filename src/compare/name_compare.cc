@@ -9,6 +9,7 @@
 #include "compare/transcription.h"
 #include "names/chinese.h"
 #include "names/frequency.h"
+#include "names/japanese.h"
 #include "names/latin_variants.h"
 #include "names/nicknames.h"
 
@@ -219,6 +220,19 @@ PartSimilarity JoinedByLetters(const PreparedPart& one, const PreparedPart* part
 
 PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts, size_t count,
                              bool skeletons, float sounds_floor) {
+  bool run_japanese = false, run_latin = false;
+  for (size_t k = 0; k < count; ++k) (parts[k].japanese ? run_japanese : run_latin) = true;
+  if (one.japanese || run_japanese) {
+    // A kanji name against romaji written in two or three words, or one
+    // romaji word against the family and given names in kanji.
+    if (run_japanese == run_latin || one.japanese == run_japanese) return {};
+    std::string joined;
+    for (size_t k = 0; k < count; ++k) joined += parts[k].text;
+    const bool match = one.japanese ? names::JapaneseReadingMatch(joined, one.text)
+                                    : names::JapaneseReadingMatch(one.text, joined);
+    if (match) return {0.9, "romanization", "japanese"};
+    return {};
+  }
   if (one.generation) return {};
   for (size_t k = 0; k < count; ++k) {
     if (parts[k].generation) return {};
@@ -322,6 +336,15 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     PreparedPart part;
     part.text = p.text;
     part.role = p.role;
+    if (form.scheme == "japanese") {
+      part.japanese = true;
+      part.weight = RoleFactor(p.role);
+      part.hash = std::hash<std::string_view>{}(p.text) ^ (uint64_t(p.role) << 56) ^ (1ull << 61);
+      if (!out.text.empty()) out.text += ' ';
+      out.text += p.text;
+      out.parts.push_back(std::move(part));
+      continue;
+    }
     part.key = names::RomanizationKey(p.text);
     part.phonetic = Metaphone(p.text);
     part.transcription_only = form.scheme.ends_with("-joined");
@@ -444,6 +467,14 @@ std::string TranscriptionSkeleton(std::string_view t) {
 }
 
 PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const PairContext& ctx) {
+  if (a.japanese || b.japanese) {
+    // Kanji against romaji, read as Japanese (田中 ~ tanaka).
+    if (a.japanese == b.japanese || !ctx.cross_script) return {};
+    const PreparedPart& han = a.japanese ? a : b;
+    const PreparedPart& latin = a.japanese ? b : a;
+    if (names::JapaneseReadingMatch(latin.text, han.text)) return {0.9, "romanization", "japanese"};
+    return {};
+  }
   if (ctx.person && (a.generation || b.generation)) return {};
   if (a.text == b.text) return {1.0, "exact", ""};
   if (a.role == PartRole::kNumber || b.role == PartRole::kNumber) return {};

@@ -52,6 +52,9 @@ struct PreparedPart {
   // A generational suffix of a person's name: 1 junior, 2 senior, 3.. the
   // ordinal (ii, iii, iv). Not aligned with other parts; see CompareForms.
   uint8_t generation = 0;
+  // Kanji kept as written (a "japanese" form): meets a Latin part only by
+  // names::JapaneseReadingMatch; has no keys, skeleton or sounds.
+  bool japanese = false;
   // A whole transcribed name read as one word (古普塔 -> "guputa"): matches
   // exactly or by transcription skeleton only, never by edit distance.
   bool transcription_only = false;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "names/chinese.h"
+#include "names/japanese.h"
 #include "names/latin_variants.h"
 #include "names/legal_forms.h"
 #include "text/normalize.h"
@@ -161,6 +162,41 @@ void MarkFamily(NameForm* form, const std::vector<std::string>& family) {
   }
 }
 
+// Japanese names in kanji (田中角栄, Tanaka Kakuei): the characters kept as
+// written, for the comparator to read against romaji (names/japanese.h) —
+// the whole name, and family name + given name split after each of the first
+// three characters (or where a space splits them).
+void AddJapaneseForms(std::string_view cleaned, std::vector<NameForm>* forms) {
+  auto form = [](std::vector<NamePart> parts) {
+    NameForm f;
+    f.scheme = "japanese";
+    f.script = "han";
+    f.parts = std::move(parts);
+    return f;
+  };
+  const std::vector<std::string> tokens = text::Tokenize(cleaned);
+  if (tokens.empty() || tokens.size() > 2) return;
+  std::string whole;
+  for (const auto& t : tokens) whole += t;
+  // Code point boundaries of the whole name.
+  std::vector<size_t> cuts;
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if ((static_cast<unsigned char>(whole[i]) & 0xC0) != 0x80) cuts.push_back(i);
+  }
+  const size_t n = cuts.size();
+  if (n < 2 || n > kMaxJapaneseChars) return;
+  forms->push_back(form({NamePart{whole, PartRole::kAny}}));
+  if (tokens.size() == 2) {
+    forms->push_back(
+        form({NamePart{tokens[0], PartRole::kFamily}, NamePart{tokens[1], PartRole::kGiven}}));
+    return;
+  }
+  for (size_t s = 1; s <= 3 && s < n; ++s) {
+    forms->push_back(form({NamePart{whole.substr(0, cuts[s]), PartRole::kFamily},
+                           NamePart{whole.substr(cuts[s]), PartRole::kGiven}}));
+  }
+}
+
 }  // namespace
 
 AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
@@ -216,6 +252,9 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
           joined.parts.push_back(NamePart{std::move(word), PartRole::kAny});
           AddForm(&out.forms, std::move(joined));
         }
+      }
+      if (schema == Schema::kPerson || schema == Schema::kThing) {
+        AddJapaneseForms(cleaned, &out.forms);
       }
       break;
     }
