@@ -194,6 +194,10 @@ std::string LatinSounds(std::string_view w) {
   return out.Take();
 }
 
+// The sound of each pinyin letter on its own, a to z (digraphs apart): j q x
+// are palatals, z c the ts sounds.
+constexpr std::string_view kPinyinLetters = "aPcTaFKHaQKRMNaPQRSTaaWQYc";
+
 std::string PinyinSounds(std::string_view w) {
   SoundWriter out;
   const size_t n = w.size();
@@ -201,70 +205,20 @@ std::string PinyinSounds(std::string_view w) {
   for (size_t i = 0; i < n; ++i) {
     const char c = w[i];
     const char next = at(i + 1);
+    if (c < 'a' || c > 'z') continue;
     if (c == 'e' && next == 'r' && !IsVowel(at(i + 2))) {
       // er (尔, 爾): the r of transcriptions.
       ++i;
       out.Push('a');
       out.Push('r');
-      continue;
-    }
-    if (IsVowel(c) || c == 'v') {
-      out.Push('a');
-      continue;
-    }
-    switch (c) {
-      case 'y':
-        out.Push('Y');
-        break;
-      case 'w':
-        out.Push('W');
-        break;
-      case 'b':
-      case 'p':
-        out.Push('P');
-        break;
-      case 'f':
-        out.Push('F');
-        break;
-      case 'm':
-        out.Push('M');
-        break;
-      case 'n':
-        if (next == 'g' && !IsVowel(at(i + 2))) ++i;
-        out.Push('N');
-        break;
-      case 'd':
-      case 't':
-        out.Push('T');
-        break;
-      case 'l':
-      case 'r':
-        out.Push('R');
-        break;
-      case 'g':
-      case 'k':
-        out.Push('K');
-        break;
-      case 'h':
-        out.Push('H');
-        break;
-      case 'j':
-      case 'q':
-      case 'x':
-        out.Push('Q');
-        break;
-      case 'z':
-      case 'c':
-      case 's':
-        if (next == 'h') {
-          ++i;
-          out.Push('X');
-        } else {
-          out.Push(c == 's' ? 'S' : 'c');  // pinyin z and c are ts sounds
-        }
-        break;
-      default:
-        break;
+    } else if ((c == 'z' || c == 'c' || c == 's') && next == 'h') {
+      ++i;  // zh ch sh
+      out.Push('X');
+    } else if (c == 'n' && next == 'g' && !IsVowel(at(i + 2))) {
+      ++i;  // ng
+      out.Push('N');
+    } else {
+      out.Push(kPinyinLetters[static_cast<size_t>(c - 'a')]);
     }
   }
   return out.Take();
