@@ -40,6 +40,25 @@ bool LooksPatronymic(std::string_view t) {
   return false;
 }
 
+// Titles and honorifics written into a person's name ("Dr. Ayman
+// al-Zawahiri", "Sheikh Hasina", "General Qasem Soleimani", "Prince
+// Tsuneyoshi Takeda"). They weigh like particles: present on one side only,
+// they say little. Words that are also common names are left out: surnames
+// and given names (Major, Bishop, Judge, Sultan, Amir, Imam, Earl) and
+// Chinese syllables (King, a Hong Kong given name; gen).
+bool IsPersonTitle(std::string_view t) {
+  static constexpr std::string_view kTitles[] = {
+      "dr",      "mr",         "mrs",     "ms",        "mme",          "sheikh",    "shaikh",
+      "sheik",   "shaykh",     "haji",    "hajji",     "hadji",        "mullah",    "mulla",
+      "maulana", "maulvi",     "mawlawi", "ayatollah", "hojatoleslam", "prince",    "princess",
+      "queen",   "emperor",    "empress", "pope",      "saint",        "sir",       "dame",
+      "lord",    "lady",       "duke",    "duchess",   "countess",     "general",   "colonel",
+      "col",     "lieutenant", "lt",      "captain",   "capt",         "commander", "sergeant",
+      "sgt",     "brigadier",  "admiral", "president", "senator",      "rev",       "reverend",
+      "crown"};
+  return std::find(std::begin(kTitles), std::end(kTitles), t) != std::end(kTitles);
+}
+
 // Turns one Latin-script token list into a NameForm, tagging numbers,
 // particles and patronymics. Organizations lose their legal forms first.
 NameForm LatinForm(std::vector<std::string> tokens, Schema schema, std::string scheme,
@@ -71,6 +90,8 @@ NameForm LatinForm(std::vector<std::string> tokens, Schema schema, std::string s
       part.role = PartRole::kParticle;
     } else if (person && LooksPatronymic(part.text)) {
       part.role = PartRole::kPatronymic;
+    } else if (person && IsPersonTitle(part.text)) {
+      part.role = PartRole::kParticle;
     }
     form.parts.push_back(std::move(part));
   }
