@@ -40,7 +40,7 @@ float RoleFactor(PartRole role) {
 // extra given or middle name (a dropped middle name, an added Western given
 // name) costs less than a family name that the other side lacks.
 double UnmatchedFactor(const PreparedPart& p) {
-  if (p.text.size() == 1) return 0.3;  // an unmatched initial
+  if (p.initial) return 0.3;  // an unmatched initial
   switch (p.role) {
     case PartRole::kFamily:
       return 1.0;
@@ -91,7 +91,7 @@ uint8_t Generation(std::string_view t) {
 }
 
 bool Initial(const PreparedPart& a, const PreparedPart& b) {
-  return a.text.size() == 1 && b.text.size() > 1 && b.text[0] == a.text[0];
+  return a.initial && b.text.size() > 1 && b.text[0] == a.text[0];
 }
 
 struct Pair {
@@ -375,6 +375,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     const auto syllables = names::SplitChineseSyllables(p.text);
     part.chinese_syllable = syllables && syllables->size() == 1;
     part.chinese_word = chinese_name && syllables && syllables->size() > 1;
+    part.initial = p.text.size() == 1 && form.scheme != "latin-syllables";
     if (form.script == "latin" && !out.parts.empty() && &p == &form.parts.back()) {
       part.generation = Generation(p.text);
     }
@@ -549,9 +550,13 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
       (!a.phonetic.empty() && a.phonetic == b.phonetic && a.text[0] == b.text[0]);
   const size_t limit = two_count ? 2 : 1;
   const size_t only_one_side = std::popcount(a.letters ^ b.letters);
-  size_t d = longest >= 4 && only_one_side <= 2 * limit && longest - shortest <= limit
-                 ? BoundedEditDistance(a.text, b.text, limit)
-                 : 3;
+  // Two known given names of different groups are two names, however alike
+  // they are spelled (Patrick, Patricia; Mario, Maria).
+  const bool known_apart = ctx.person && !a.nickname_groups.empty() && !b.nickname_groups.empty();
+  size_t d =
+      !known_apart && longest >= 4 && only_one_side <= 2 * limit && longest - shortest <= limit
+          ? BoundedEditDistance(a.text, b.text, limit)
+          : 3;
   if (d > limit) d = 3;
   // In a short name one changed letter is another name (Putin, Pitin); a
   // dropped, added or swapped letter is still a typo (Jon, John).
@@ -735,7 +740,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     bool any = false;
     for (size_t i = 0; i < count; ++i) {
       const auto& p = f.parts[i];
-      if (paired[i] != -1 || p.text.size() == 1) continue;  // paired or a generation
+      if (paired[i] != -1 || p.initial) continue;  // paired or a generation
       if (p.role == PartRole::kParticle || p.role == PartRole::kPatronymic) {
         *loose = true;
         continue;

@@ -55,6 +55,9 @@ struct PreparedPart {
   // Kanji kept as written (a "japanese" form): meets a Latin part only by
   // names::JapaneseReadingMatch; has no keys, skeleton or sounds.
   bool japanese = false;
+  // A one-letter part written as an initial ("J. Smith"), not a syllable of
+  // a split Chinese word ("e" of "ma ri e").
+  bool initial = false;
   // A whole transcribed name read as one word (古普塔 -> "guputa"): matches
   // exactly or by transcription skeleton only, never by edit distance.
   bool transcription_only = false;
