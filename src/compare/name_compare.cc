@@ -209,7 +209,10 @@ PartSimilarity JoinedByLetters(const PreparedPart& one, const PreparedPart* part
     return {0.8, "phonetic", "transcription"};
   }
   if (one.transcription_only || syllables || one.chinese_syllable) return {};
-  if (t[0] == joined[0] && names::RomanizationKey(joined) == one.key) {
+  // Spelled apart and together, variants of one another (abdelrahman ~
+  // abdul rahman) — not a word swallowing a whole other one (andreason is
+  // not anna anderson).
+  if (diff <= 1 && t[0] == joined[0] && names::RomanizationKey(joined) == one.key) {
     return {0.95, "romanization", ""};
   }
   if (t.size() >= 8 && diff <= 1 && BoundedEditDistance(t, joined, 1) == 1) {
