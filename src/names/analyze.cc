@@ -55,7 +55,7 @@ bool IsPersonTitle(std::string_view t) {
       "lord",    "lady",       "duke",    "duchess",   "countess",     "general",   "colonel",
       "col",     "lieutenant", "lt",      "captain",   "capt",         "commander", "sergeant",
       "sgt",     "brigadier",  "admiral", "president", "senator",      "rev",       "reverend",
-      "crown"};
+      "crown",   "pasha",      "basha",   "effendi"};
   return std::find(std::begin(kTitles), std::end(kTitles), t) != std::end(kTitles);
 }
 

@@ -258,8 +258,10 @@ bool LooksNativeKoreanName(std::string_view cleaned) {
   std::u32string joined;
   for (const auto& w : words) joined += w;
   const size_t f = internal::KoreanFamilyLength(joined);
-  // Written in words, the first one is the family name.
+  // Written in words, the first one is the family name; a Korean given name
+  // has one or two syllables (조 텔퍼드 is Zoe Telford).
   if (words.size() > 1 && words[0].size() != f) return false;
+  if (joined.size() - f > 2) return false;
   return f == 2 || !internal::KoreanFamilySpellings(joined.substr(0, f)).empty();
 }
 

@@ -32,8 +32,9 @@ std::vector<Romanization> Romanize(std::string_view cleaned, Script script);
 
 // Whether a cleaned Hangul name reads as a Korean person's own name rather
 // than a foreign name written in Hangul: a known Korean family name first
-// (김, 박, 남궁 ...), two to four syllables in all, in one to three words.
-// "김정은", "김 정은" yes; "마이클 존슨", "폴 랑주뱅", "저우허양" no.
+// (김, 박, 남궁 ...) and a given name of one or two syllables, in one to three
+// words.
+// "김정은", "김 정은" yes; "마이클 존슨", "폴 랑주뱅", "저우허양", "조 텔퍼드" no.
 bool LooksNativeKoreanName(std::string_view cleaned);
 
 }  // namespace vigil::text

@@ -172,7 +172,8 @@ TEST(LooksNativeKoreanNameTest, KoreanNamesAgainstForeignNamesInHangul) {
   EXPECT_FALSE(LooksNativeKoreanName("폴 랑주뱅"));    // Paul Langevin
   EXPECT_FALSE(LooksNativeKoreanName("저우허양"));     // Zhou Heyang, by Mandarin sound
   EXPECT_FALSE(LooksNativeKoreanName("요한네스 8세 팔라이올로고스"));
-  EXPECT_FALSE(LooksNativeKoreanName("김"));  // a family name alone
+  EXPECT_FALSE(LooksNativeKoreanName("김"));         // a family name alone
+  EXPECT_FALSE(LooksNativeKoreanName("조 텔퍼드"));  // Zoe Telford: a three-syllable given name
   EXPECT_FALSE(LooksNativeKoreanName("Kim Jong Un"));
 }
 
