@@ -153,7 +153,7 @@ constexpr float kAbjadFloor = 0.85f;
 // The part's similarity: 0.65 at the floor, rising to 0.85; a word whose
 // sounds only reach the floor is not a match on its own. Chosen together
 // with the floors on the evaluation groups and on how often unrelated names
-// pass (scripts/eval_specificity.py): about 1 in 170 random Latin/Han pairs
+// pass (scripts/eval_specificity.py): about 1 in 190 random Latin/Han pairs
 // of single words, 1 in 800 Latin/Cyrillic, 1 in 1,200 Latin/Arabic, 1 in
 // 2,500 full names Latin/Hangul.
 constexpr double kAtFloor = 0.65;
@@ -484,11 +484,10 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   if (a.role == PartRole::kNumber || b.role == PartRole::kNumber) return {};
   if (a.transcription_only || b.transcription_only) {
     if (!ctx.cross_script || a.chinese_syllable || b.chinese_syllable) return {};
-    if (a.skeleton == b.skeleton && a.skeleton.size() >= 2 && SameOnset(a.text, b.text)) {
-      return {0.8, "phonetic", "transcription"};
-    }
     // Characters transcribe syllable by syllable, adding vowels and dropping
-    // consonants (Golinski -> 戈林斯基 "gelinsiji"): compared by sounds.
+    // consonants (Golinski -> 戈林斯基 "gelinsiji"): compared by sounds, not
+    // by the coarse skeleton, which ignores vowels and length (Curry is not
+    // 科洛 "keluo").
     return SoundsScore(a, b, ctx);
   }
   if (a.chinese_syllable && b.chinese_syllable && !ctx.transcription) {
@@ -656,8 +655,8 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   auto joined = [&](const PreparedPart& one, const PreparedPart* run, uint8_t k, bool one_latin) {
     const bool cross = ctx.transcription || one.transcription_only;
     // Coarse skeletons only where sounds do not apply: a native name's
-    // romanizations, a Han name read as one word.
-    const bool skeletons = cross && (ctx.native || one.transcription_only);
+    // romanizations.
+    const bool skeletons = cross && ctx.native;
     // Compounds run together (한스위르겐 for Hans-Jürgen) are a habit of
     // the syllabic scripts; alphabets and abjads keep the hyphen or space,
     // and a Latin word is not written as two words of another script.
