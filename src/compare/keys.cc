@@ -6,6 +6,7 @@
 #include "compare/prepared.h"
 #include "compare/transcription.h"
 #include "names/chinese.h"
+#include "names/japanese.h"
 
 namespace vigil {
 
@@ -22,9 +23,19 @@ void CandidateKeys(const PreparedEntity& e, std::vector<std::string>* keys,
       const auto& parts = form.parts;
       for (size_t i = 0; i < parts.size(); ++i) {
         const auto& p = parts[i];
-        if (p.role == names::PartRole::kParticle || p.text.empty() || p.japanese) continue;
+        if (p.role == names::PartRole::kParticle || p.text.empty()) continue;
+        if (p.japanese) {
+          // Kanji under their likely romaji ("j:tanaka" for 田中), met by the
+          // folded romaji of Latin parts below.
+          for (auto& r : names::JapaneseKeyReadings(p.text, 32)) add("j:" + r, 1.0f);
+          continue;
+        }
         const float w = std::min(1.0f, p.weight);
         add("t:" + p.text, w);
+        if (form.latin) {
+          std::string j = names::JapaneseKey(p.text);
+          if (j.size() >= 4) add("j:" + j, w);
+        }
         if (!p.key.empty()) add("r:" + p.key, w);
         if (p.text.size() >= 4 && !p.phonetic.empty()) add("p:" + p.phonetic, w * 0.8f);
         for (uint32_t g : p.nickname_groups) add("n:" + std::to_string(g), w * 0.8f);

@@ -10,6 +10,9 @@
 //   "n:<group>"      a nickname group
 //   "s:<sounds>"     the first consonants in coarse sound classes, and with
 //                    one left out (compare::TranscriptionKeys)
+//   "j:<romaji>"     a Latin part folded as Japanese romaji, and the likely
+//                    romaji of a kanji family or given name
+//                    (names::JapaneseKey, names::JapaneseKeyReadings)
 //   "i:<identifier>" an identifier (passport, national id, registration)
 // Birth years are not keys (too unselective); the index may store them for
 // filtering.

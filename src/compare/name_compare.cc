@@ -323,6 +323,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
   out.pinyin = form.scheme == "pinyin";
   out.arabic = script == "arabic";
   out.native = form.native;
+  out.japanese = form.scheme == "japanese";
   if (!out.latin) {
     out.transcribes = script == "han" || script == "hangul" || script == "kana" ? 1
                       : script == "arabic" || script == "hebrew"                ? 3
@@ -609,6 +610,8 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
 NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person, bool explain,
                        PartCache* cache) {
   NameScore out;
+  // Kanji kept as written meet only romaji.
+  if ((q.japanese && !c.latin) || (c.japanese && !q.latin)) return out;
   PairContext ctx;
   ctx.person = person;
   ctx.both_latin = q.latin && c.latin;

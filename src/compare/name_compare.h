@@ -79,7 +79,8 @@ struct PreparedForm {
   // How the script transcribes foreign names: 1 syllabic (Han, Hangul,
   // kana), 2 alphabetic, 3 abjad (Arabic, Hebrew); 0 for Latin.
   uint8_t transcribes = 0;
-  bool native = false;  // names::NameForm::native
+  bool native = false;    // names::NameForm::native
+  bool japanese = false;  // kanji kept as written (scheme "japanese")
 };
 
 PreparedForm PrepareForm(const names::NameForm& form);

@@ -514,4 +514,67 @@ std::optional<std::vector<JapaneseCharReading>> JapaneseReadings(std::string_vie
   return out;
 }
 
+std::string JapaneseKey(std::string_view latin) {
+  std::string c = Canonical(latin);
+  // An h lengthening an o (Satoh, Ohno) is not a sound of its own.
+  std::string out;
+  for (size_t i = 0; i < c.size(); ++i) {
+    if (c[i] == 'h' && i > 0 && c[i - 1] == 'o' && (i + 1 == c.size() || !IsVowel(c[i + 1]))) {
+      continue;
+    }
+    out.push_back(c[i]);
+  }
+  return out;
+}
+
+std::vector<std::string> JapaneseKeyReadings(std::string_view han, size_t max) {
+  Chars chars;
+  // One kanji alone reads as too many short words (ma, ko) to be a key.
+  if (max == 0 || !LookUp(han, chars) || chars.size < 2 || chars.size > 3) return {};
+  const JapaneseTable& table = Table();
+  // The most usual whole readings of each character (forms come sorted by
+  // rank, name readings first here, since these are names): no sokuon stems;
+  // voiced forms only after the first character.
+  constexpr size_t kPerChar = 8;
+  std::array<std::vector<const Form*>, 3> options;
+  for (size_t i = 0; i < chars.size; ++i) {
+    const CharEntry& e = *chars.entries[i];
+    for (int pass = 0; pass < 2; ++pass) {
+      for (uint32_t f = e.form_begin; f < e.form_end && options[i].size() < kPerChar; ++f) {
+        const Form& form = table.form(f);
+        if (form.sokuon || (form.rendaku && i == 0)) continue;
+        if ((form.kind == kName) != (pass == 0)) continue;
+        options[i].push_back(&form);
+      }
+    }
+    if (options[i].empty()) return {};
+  }
+  struct Candidate {
+    int rank;
+    std::string text;
+  };
+  std::vector<Candidate> all;
+  std::array<size_t, 3> pick{};
+  while (true) {
+    Candidate c{0, {}};
+    for (size_t i = 0; i < chars.size; ++i) {
+      const Form& f = *options[i][pick[i]];
+      c.rank += f.kind == kName ? f.rank - 2 : f.rank;
+      c.text += table.text(f);
+    }
+    if (c.text.size() >= 4) all.push_back(std::move(c));
+    size_t i = 0;
+    while (i < chars.size && ++pick[i] == options[i].size()) pick[i++] = 0;
+    if (i == chars.size) break;
+  }
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.rank < b.rank; });
+  std::vector<std::string> out;
+  for (auto& c : all) {
+    if (out.size() == max) break;
+    if (std::find(out.begin(), out.end(), c.text) == out.end()) out.push_back(std::move(c.text));
+  }
+  return out;
+}
+
 }  // namespace vigil::names

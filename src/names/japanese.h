@@ -75,6 +75,16 @@ struct JapaneseCharReading {
 std::optional<std::vector<JapaneseCharReading>> JapaneseReadings(std::string_view latin,
                                                                  std::string_view han);
 
+// Retrieval keys, so that an index can file a kanji name under its likely
+// romaji and find it from a romaji query (and back). JapaneseKey folds a
+// romaji word as the matcher reads it (Kunrei and passport spellings, long
+// vowels: "Satoh", "Satou", "Sato" -> "sato"); JapaneseKeyReadings gives the
+// folded spellings of a run of one to three kanji from each character's most
+// usual readings (on, kun, name; voiced after the first character), at most
+// `max`, most usual first. Empty when the input is not romaji / known kanji.
+std::string JapaneseKey(std::string_view latin);
+std::vector<std::string> JapaneseKeyReadings(std::string_view han, size_t max);
+
 }  // namespace vigil::names
 
 #endif  // VIGIL_NAMES_JAPANESE_H_

@@ -192,5 +192,28 @@ TEST(JapaneseTest, Speed) {
   EXPECT_EQ(matches, n / calls.size() * 3);
 }
 
+TEST(JapaneseKeys, RomajiFoldsAsTheMatcherReadsIt) {
+  EXPECT_EQ(JapaneseKey("satoh"), "sato");
+  EXPECT_EQ(JapaneseKey("satou"), "sato");
+  EXPECT_EQ(JapaneseKey("sato"), "sato");
+  EXPECT_EQ(JapaneseKey("shouko"), "shoko");
+  EXPECT_EQ(JapaneseKey("smith-jones"), "smithjones");
+}
+
+TEST(JapaneseKeys, KanjiNamesAreFiledUnderTheirLikelyRomaji) {
+  auto has = [](std::string_view han, std::string_view romaji) {
+    auto keys = JapaneseKeyReadings(han, 32);
+    return std::find(keys.begin(), keys.end(), romaji) != keys.end();
+  };
+  EXPECT_TRUE(has("田中", "tanaka"));
+  EXPECT_TRUE(has("麻原", "asahara"));
+  EXPECT_TRUE(has("彰晃", "shoko"));
+  EXPECT_TRUE(has("重信", "shigenobu"));  // name readings first
+  EXPECT_TRUE(has("房子", "fusako"));
+  EXPECT_TRUE(JapaneseKeyReadings("田", 32).empty());        // one kanji: too unselective
+  EXPECT_TRUE(JapaneseKeyReadings("田中角栄", 32).empty());  // longer runs split first
+  EXPECT_LE(JapaneseKeyReadings("重信", 5).size(), 5u);
+}
+
 }  // namespace
 }  // namespace vigil::names
