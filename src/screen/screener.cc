@@ -234,6 +234,9 @@ std::shared_ptr<const PreparedEntity> ScreenerImpl::Prepared(uint32_t doc) const
   return *expected;
 }
 
+// Extra candidates retrieved by the romaji readings of a kanji query alone.
+constexpr size_t kJapaneseCandidates = 20;
+
 std::vector<uint32_t> ScreenerImpl::Candidates(const PreparedEntity& query,
                                                const ScreenOptions& options) const {
   std::vector<std::string> keys;
@@ -241,9 +244,15 @@ std::vector<uint32_t> ScreenerImpl::Candidates(const PreparedEntity& query,
   CandidateKeys(query, &keys, &weights);
   AddTypoKeys(&keys, &weights, config_.typo_weight);
   std::vector<index::QueryTerm> terms;
+  // Romaji readings of a kanji query (j: keys) also get a retrieval of their
+  // own: among the many keys of the name's Chinese and Korean readings they
+  // would rank a romaji-only entry too low.
+  std::vector<index::QueryTerm> japanese_terms;
   for (size_t i = 0; i < keys.size(); ++i) {
     const int64_t k = index_.Find(keys[i]);
-    if (k >= 0) terms.push_back({static_cast<uint32_t>(k), std::max(0.05f, weights[i])});
+    if (k < 0) continue;
+    terms.push_back({static_cast<uint32_t>(k), std::max(0.05f, weights[i])});
+    if (keys[i].starts_with("j:")) japanese_terms.push_back(terms.back());
   }
   const Schema qschema = query.entity().schema;
   std::vector<int> qyears;
@@ -309,6 +318,13 @@ std::vector<uint32_t> ScreenerImpl::Candidates(const PreparedEntity& query,
   for (const auto& c : found) {
     if (out.size() >= config_.min_candidates && c.score < floor) break;
     out.push_back(c.doc);
+  }
+  if (!japanese_terms.empty() && japanese_terms.size() < terms.size()) {
+    index::RetrieveOptions jo;
+    jo.top_n = kJapaneseCandidates;
+    for (const auto& c : index::Retrieve(index_, japanese_terms, jo, accept, boost)) {
+      if (std::find(out.begin(), out.end(), c.doc) == out.end()) out.push_back(c.doc);
+    }
   }
   return out;
 }

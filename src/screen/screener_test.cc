@@ -163,5 +163,27 @@ TEST(ScreenerBuild, DuplicateIdsAcrossListsAreAnError) {
   EXPECT_NE(s.status().message().find("t-xi"), std::string::npos) << s.status().message();
 }
 
+// A kanji query against a romaji-only entry: the name's Chinese readings
+// (ma yuan zhang huang) find Chinese entries first; its Japanese readings
+// get a retrieval of their own, so the romaji entry is scored even when only
+// two candidates are.
+TEST(ScreenerJapanese, KanjiQueryFindsRomajiEntryAmongChineseNamesakes) {
+  const std::string list = WriteTemp("screener_japanese.ftm.json", R"(
+{"id": "c1", "schema": "Person", "properties": {"name": ["MA, Yuan Zhang"]}}
+{"id": "c2", "schema": "Person", "properties": {"name": ["ZHANG, Huang Yuan"]}}
+{"id": "c3", "schema": "Person", "properties": {"name": ["HUANG, Ma Yuan"]}}
+{"id": "c4", "schema": "Person", "properties": {"name": ["YUAN, Zhang Huang"]}}
+{"id": "j1", "schema": "Person", "properties": {"name": ["ASAHARA, Shoko"]}}
+)");
+  ScreenerConfig config;
+  config.candidates = 2;
+  auto s = ScreenerImpl::Build({list}, {}, {}, config);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  auto hits = (*s)->Screen(Person("麻原彰晃"), ScreenOptions{});
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].entity->id, "j1");
+  EXPECT_TRUE(hits[0].match);
+}
+
 }  // namespace
 }  // namespace vigil::screen
