@@ -164,8 +164,7 @@ PartSimilarity SoundsScore(const SoundCode& a, const SoundCode& b, float floor) 
   if (floor <= 0 || !TranscriptionOnsetsAgree(a, b)) return {};
   const double sim = TranscriptionSimilarity(a, b, floor);
   if (sim < floor) return {};
-  // From 0.70 at the floor to at most 0.85: below the exact skeleton and
-  // romanization rules, which are surer.
+  // At most 0.85: below the romanization rules, which are surer.
   return {std::min(0.85, kAtFloor + (sim - floor) * kSlope), "phonetic", "transcription"};
 }
 
@@ -330,7 +329,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
                                                                                 : 2;
   }
   bool chinese_name = false;
-  if (form.script == "latin" && form.parts.size() <= 6) {
+  if (out.latin && form.parts.size() <= 6) {
     std::vector<std::string> tokens;
     for (const auto& p : form.parts) tokens.push_back(p.text);
     chinese_name = names::IsLikelyChineseName(tokens);
@@ -340,7 +339,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     PreparedPart part;
     part.text = p.text;
     part.role = p.role;
-    if (form.scheme == "japanese") {
+    if (out.japanese) {
       part.japanese = true;
       part.weight = RoleFactor(p.role);
       part.hash = std::hash<std::string_view>{}(p.text) ^ (uint64_t(p.role) << 56) ^ (1ull << 61);
@@ -380,7 +379,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     part.chinese_syllable = syllables && syllables->size() == 1;
     part.chinese_word = chinese_name && syllables && syllables->size() > 1;
     part.initial = p.text.size() == 1 && form.scheme != "latin-syllables";
-    if (form.script == "latin" && !out.parts.empty() && &p == &form.parts.back()) {
+    if (out.latin && !out.parts.empty() && &p == &form.parts.back()) {
       part.generation = Generation(p.text);
     }
     if (!out.text.empty()) out.text += ' ';
@@ -579,16 +578,16 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     return {0.75, "phonetic", ""};
   }
   if (ctx.transcription && !a.skeleton.empty()) {
-    const PartSimilarity by_sounds = SoundsScore(a, b, ctx);
-    auto better = [&](PartSimilarity s) { return by_sounds.score > s.score ? by_sounds : s; };
-    const bool onset = SameOnset(a.text, b.text);
     // A native name's romanizations differ in vowels and in voicing (Kim
     // Jong Un, Gim Jeong-eun): its coarse skeleton, same onset, about the
     // same length. Foreign names are compared by their sounds.
-    if (ctx.native && a.skeleton == b.skeleton && onset && longest <= shortest + 2) {
-      return better({a.skeleton.size() >= 3 ? 0.8 : 0.78, "phonetic", "transcription"});
+    if (ctx.native) {
+      if (a.skeleton == b.skeleton && SameOnset(a.text, b.text) && longest <= shortest + 2) {
+        return {a.skeleton.size() >= 3 ? 0.8 : 0.78, "phonetic", "transcription"};
+      }
+    } else if (PartSimilarity s = SoundsScore(a, b, ctx); s.score > 0) {
+      return s;
     }
-    if (by_sounds.score > 0) return by_sounds;
   }
   if (ctx.arabic && longest >= 5) {
     const auto& l = la < lb ? b.text : a.text;
@@ -667,9 +666,8 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     if (!cache) return CompareJoined(one, run, k, skeletons, floor);
     uint64_t rh = k;
     for (uint8_t x = 0; x < k; ++x) rh = (rh ^ run[x].hash) * 0x100000001b3ull;
-    const uint16_t bits =
-        uint16_t(0x800 | (cross ? 0x400 : 0) | (one.transcription_only ? 0x200 : 0) |
-                 (one_latin ? 0x1000 : 0) | ctx_bits);
+    // The part hashes carry transcription_only; ctx_bits the rest.
+    const uint16_t bits = uint16_t(0x800 | (one_latin ? 0x1000 : 0) | ctx_bits);
     if (const PartSimilarity* known = cache->Find(one.hash, rh, bits)) return *known;
     PartSimilarity sim = CompareJoined(one, run, k, skeletons, floor);
     cache->Insert(one.hash, rh, bits, sim);

@@ -23,6 +23,11 @@ class SoundWriter {
   std::string out_;
 };
 
+// The sound of each Latin consonant letter on its own, a to z; the cases in
+// LatinSounds read the digraphs and the letters whose sound depends on their
+// neighbours. 'r' marks an r or l, resolved in TranscriptionSounds.
+constexpr std::string_view kLatinLetters = "aPKTaFKHaJKrMNaPKrSTaFWSYz";
+
 std::string LatinSounds(std::string_view w) {
   SoundWriter out;
   const size_t n = w.size();
@@ -47,20 +52,15 @@ std::string LatinSounds(std::string_view w) {
         if (next == 'h') ++i;
         out.Push(IsVowel(at(i + 1)) || at(i + 1) == 'y' ? 'W' : 'a');
         break;
-      case 'b':
       case 'p':
-        if (c == 'p' && next == 'h') {
+        if (next == 'h') {
           ++i;
           out.Push('F');
         } else {
           // German pf is one sound, written p (Pfeiffer -> 파이퍼).
-          if (c == 'p' && next == 'f') i += at(i + 2) == 'f' ? 2 : 1;
+          if (next == 'f') i += at(i + 2) == 'f' ? 2 : 1;
           out.Push('P');
         }
-        break;
-      case 'f':
-      case 'v':
-        out.Push('F');
         break;
       case 'c':
         if (next == 'h') {
@@ -137,9 +137,6 @@ std::string LatinSounds(std::string_view w) {
           out.Push('K');
         }
         break;
-      case 'q':
-        out.Push('K');
-        break;
       case 'x':
         if (i == 0) {
           out.Push('S');
@@ -147,19 +144,6 @@ std::string LatinSounds(std::string_view w) {
           out.Push('K');
           out.Push('S');
         }
-        break;
-      case 'h':
-        out.Push('H');
-        break;
-      case 'j':
-        out.Push('J');
-        break;
-      case 'l':
-      case 'r':
-        out.Push('r');  // R, or a coda L: decided in TranscriptionSounds
-        break;
-      case 'm':
-        out.Push('M');
         break;
       case 'n':
         // ng before a consonant or at the end is one nasal.
@@ -188,6 +172,7 @@ std::string LatinSounds(std::string_view w) {
         }
         break;
       default:
+        if (c >= 'a' && c <= 'z') out.Push(kLatinLetters[static_cast<size_t>(c - 'a')]);
         break;
     }
   }
