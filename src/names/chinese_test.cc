@@ -9,33 +9,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "names/golden_rows.h"
+
 namespace vigil::names {
 namespace {
-
-struct GoldenRow {
-  int line = 0;
-  std::vector<std::string> cols;
-};
-
-// Rows of a tests/golden TSV file (comments and blank lines skipped).
-std::vector<GoldenRow> ReadGolden(const std::string& path, size_t ncols) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in.good()) << "cannot open " << path;
-  std::vector<GoldenRow> rows;
-  std::string line;
-  int lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (line.empty() || line[0] == '#') continue;
-    GoldenRow row{lineno, {}};
-    std::stringstream ss(line);
-    std::string col;
-    while (std::getline(ss, col, '\t')) row.cols.push_back(col);
-    EXPECT_GE(row.cols.size(), ncols) << path << ":" << lineno << ": too few columns";
-    if (row.cols.size() >= ncols) rows.push_back(std::move(row));
-  }
-  return rows;
-}
 
 char RoleLetter(PartRole r) {
   switch (r) {

@@ -11,33 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "names/golden_rows.h"
+
 namespace vigil::names {
 namespace {
-
-struct GoldenRow {
-  int line = 0;
-  std::vector<std::string> cols;
-};
-
-// Rows of a TSV file (comments and blank lines skipped).
-std::vector<GoldenRow> ReadTsv(const std::string& path, size_t ncols) {
-  std::ifstream in(path);
-  EXPECT_TRUE(in.good()) << "cannot open " << path;
-  std::vector<GoldenRow> rows;
-  std::string line;
-  int lineno = 0;
-  while (std::getline(in, line)) {
-    ++lineno;
-    if (line.empty() || line[0] == '#') continue;
-    GoldenRow row{lineno, {}};
-    std::stringstream ss(line);
-    std::string col;
-    while (std::getline(ss, col, '\t')) row.cols.push_back(col);
-    EXPECT_GE(row.cols.size(), ncols) << path << ":" << lineno << ": too few columns";
-    if (row.cols.size() >= ncols) rows.push_back(std::move(row));
-  }
-  return rows;
-}
 
 std::string Explain(const std::vector<JapaneseCharReading>& readings) {
   std::string out;
@@ -51,7 +28,7 @@ std::string Explain(const std::vector<JapaneseCharReading>& readings) {
 }
 
 TEST(JapaneseTest, Golden) {
-  auto rows = ReadTsv("tests/golden/japanese_readings.tsv", 4);
+  auto rows = ReadGolden("tests/golden/japanese_readings.tsv", 4);
   ASSERT_GE(rows.size(), 50u);
   for (const GoldenRow& row : rows) {
     const std::string& latin = row.cols[0];
@@ -132,7 +109,7 @@ std::vector<std::string> OfacSurnames() {
 
 std::vector<std::string> TableChars(bool name_readings_only) {
   std::vector<std::string> out;
-  for (const GoldenRow& row : ReadTsv("src/names/data/han/han_japanese.tsv", 4)) {
+  for (const GoldenRow& row : ReadGolden("src/names/data/han/han_japanese.tsv", 4)) {
     if (!name_readings_only || row.cols[3] != "-") out.push_back(row.cols[0]);
   }
   return out;
