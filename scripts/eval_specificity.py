@@ -8,7 +8,7 @@ pairs the Latin side of the first N positives with the native side of every
 other one (N * (N - 1) pairs, none of them the same person unless the data has
 namesakes) and prints the share that `vigil compare` calls a match.
 
-Usage: python3 scripts/eval_specificity.py [--vigil build/vigil] [--n 150] [GROUP ...]
+Usage: python3 scripts/eval_specificity.py [--vigil build/vigil] [--n 150] [--show K] [GROUP ...]
 """
 import argparse
 import json
@@ -25,6 +25,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--vigil", default=os.path.join(ROOT, "build", "vigil"))
     ap.add_argument("--n", type=int, default=150)
+    ap.add_argument("--show", type=int, default=0, help="print up to this many matched pairs per group")
     ap.add_argument("groups", nargs="*", default=GROUPS)
     args = ap.parse_args()
     print(f"{'group':30} {'pairs':>7} {'matched':>7} {'rate':>8}")
@@ -44,8 +45,13 @@ def main():
                            input="\n".join(lines) + "\n", capture_output=True, text=True)
         if r.returncode != 0:
             sys.exit(f"vigil compare failed on {g}: {r.stderr.strip()}")
-        matched = sum(1 for l in r.stdout.splitlines() if json.loads(l)["match"])
+        hits = [json.loads(l) for l in r.stdout.splitlines()]
+        hits = [h for h in hits if h["match"]]
+        matched = len(hits)
         print(f"{g:30} {len(lines):7} {matched:7} {100.0 * matched / len(lines):7.2f}%")
+        for h in sorted(hits, key=lambda h: -h["score"])[: args.show]:
+            i, j = (int(x) for x in h["id"].split("-"))
+            print(f"    {h['score']:.3f}  {pos[i][2]}  <>  {pos[j][3]}")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,9 @@ Deterministic: a fixed seed per group. Sources (licences in NOTICE):
 Usage: /usr/bin/python3 scripts/gen_eval.py [SHARED_DATA_DIR] [--holdout OUT_DIR]
 
 --holdout writes a second, disjoint-by-seed sample of the same groups to
-OUT_DIR (Russian from wd_russian_80 instead of wd_russian_20): a check that a
+OUT_DIR (Russian from wd_russian_80 instead of wd_russian_20; Chinese from
+the tenth of the pairs scripts/gen_han_transcription.py does not learn
+from): a check that a
 change to matching generalizes beyond the rows in tests/eval, which it was
 tuned on. `vigil eval --pairs OUT_DIR` reads it.
 """
@@ -26,6 +28,7 @@ import random
 import re
 import sys
 import unicodedata
+import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ARGS = [a for a in sys.argv[1:]]
@@ -50,6 +53,11 @@ def write(group, rows, header):
     print(f"{group}: {pos} positives, {len(rows) - pos} negatives")
 
 
+def reserved_for_holdout(latin):
+    """The tenth of the Chinese pairs that gen_han_transcription.py does not learn from."""
+    return zlib.crc32(latin.lower().encode()) % 10 == 0
+
+
 def token_group(group, path, native_first, rng, why, sep=" "):
     """Single-token sets: latin<TAB>n a t i v e<TAB>count, or native<TAB>latin."""
     pairs = []
@@ -63,6 +71,8 @@ def token_group(group, path, native_first, rng, why, sep=" "):
             else:
                 latin, native = cols[0], cols[1].replace(" ", "")
             if len(latin) < 3 or not latin.isalpha():
+                continue
+            if group == "zh" and HOLDOUT and not reserved_for_holdout(latin):
                 continue
             pairs.append((latin, native))
     rng.shuffle(pairs)

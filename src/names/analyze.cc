@@ -262,15 +262,18 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
       }
       // Foreign names transcribed in characters (古普塔 for Gupta) are read
       // as one word: the pinyin syllables joined.
+      // (A name of several runs, 唐纳德·特朗普, already reads each run so.)
       if (!out.forms.empty() && schema != Schema::kCompany && schema != Schema::kOrganization) {
         const NameForm& first = out.forms.front();
-        if (first.parts.size() >= 2) {
+        if (first.parts.size() >= 2 && !first.scheme.ends_with("-joined")) {
           NameForm joined;
           joined.scheme = first.scheme + "-joined";
           joined.script = first.script;
           std::string word;
           for (const auto& p : first.parts) word += p.text;
-          joined.parts.push_back(NamePart{std::move(word), PartRole::kAny});
+          std::string han = ToSimplifiedHan(cleaned);
+          std::erase(han, ' ');
+          joined.parts.push_back(NamePart{std::move(word), PartRole::kAny, std::move(han)});
           AddForm(&out.forms, std::move(joined));
         }
       }

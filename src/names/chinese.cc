@@ -505,19 +505,22 @@ void AddChineseForms(const ParsedName& name, FormSet& forms) {
   for (const auto& m : kMixed) forms.Add(BuildParts(m.family, name, m.given), "mixed");
 }
 
-// A transliterated foreign name (阿卜杜勒·卡迪尔): one pinyin token per part.
+// A transliterated foreign name (阿卜杜勒·卡迪尔): each run of characters read
+// as one word, its pinyin syllables joined.
 void AddTransliteratedForms(const std::vector<std::u32string>& segments, FormSet& forms) {
   const HanTables& t = Tables();
   std::vector<NamePart> parts;
   for (const std::u32string& seg : segments) {
-    std::string text;
+    std::string text, han;
     for (char32_t c : seg) {
       const CharInfo* ci = t.Char(t.Simplify(c));
-      if (ci != nullptr && !ci->pinyin.empty()) text += VToU(ci->pinyin[0]);
+      if (ci == nullptr || ci->pinyin.empty()) continue;
+      text += VToU(ci->pinyin[0]);
+      AppendUtf8(han, t.Simplify(c));
     }
-    if (!text.empty()) parts.push_back({std::move(text), PartRole::kAny});
+    if (!text.empty()) parts.push_back({std::move(text), PartRole::kAny, std::move(han)});
   }
-  forms.Add(std::move(parts), "pinyin");
+  forms.Add(std::move(parts), "pinyin-joined");
 }
 
 // An organization: no surname; one part per character.

@@ -4,6 +4,7 @@
 #define VIGIL_NAMES_NAME_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace vigil::names {
@@ -20,8 +21,16 @@ enum class PartRole : unsigned char {
 };
 
 struct NamePart {
+  NamePart() = default;
+  NamePart(std::string text, PartRole role = PartRole::kAny, std::string han = {})
+      : text(std::move(text)), role(role), han(std::move(han)) {}
+
   std::string text;  // lower-case ASCII Latin
   PartRole role = PartRole::kAny;
+  // For a foreign name transcribed in Chinese characters and read as one
+  // word per run (古普塔 "guputa"): the run's characters, simplified, which
+  // the comparator matches against a Latin word by names::HanTranscription.
+  std::string han;
 };
 
 // One way of reading a name: "陳大文" has a pinyin form [chen(family) da wen],
