@@ -79,16 +79,33 @@ bool GenderVariants(std::string_view a, std::string_view b) {
   return false;
 }
 
-// "jr", "sr", "ii", "iii", "iv" at the end of a person's name (after the
-// first part): the generation that tells a father from his son.
-uint8_t Generation(std::string_view t) {
-  static constexpr std::pair<std::string_view, uint8_t> kSuffixes[] = {
-      {"jr", 1},  {"junior", 1}, {"sr", 2}, {"senior", 2}, {"ii", 3},
-      {"iii", 4}, {"iv", 5},     {"v", 6},  {"2nd", 3},    {"3rd", 4}};
-  for (auto [s, g] : kSuffixes) {
-    if (t == s) return g;
+// The generation a part of a person's name gives, after the first part:
+// 1 junior, 2 senior, 10 + n the n-th of the name (II, III, 2nd, and the
+// "3rd" the analyzer makes of 3세 and 三世), 0 for none. Jr, Sr, V and VI
+// count only at the end ("Tran Thi Vi"); X and XI never (Malcolm X, 习 "xi").
+uint8_t Generation(std::string_view t, bool last) {
+  static constexpr std::pair<std::string_view, uint8_t> kEnd[] = {
+      {"jr", 1}, {"junior", 1}, {"sr", 2}, {"senior", 2}, {"v", 15}, {"vi", 16}};
+  static constexpr std::string_view kRoman[] = {
+      "", "",    "ii",   "iii", "iv", "",    "",     "vii",   "viii", "ix", "",
+      "", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix",  "xx"};
+  if (last) {
+    for (auto [s, g] : kEnd) {
+      if (t == s) return g;
+    }
   }
-  return 0;
+  for (size_t n = 2; n < std::size(kRoman); ++n) {
+    if (!kRoman[n].empty() && t == kRoman[n]) return static_cast<uint8_t>(10 + n);
+  }
+  // 2nd, 3rd, 14th.
+  size_t digits = 0;
+  while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 2 || t.size() != digits + 2) return 0;
+  const std::string_view suffix = t.substr(digits);
+  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
+  int n = 0;
+  for (size_t k = 0; k < digits; ++k) n = n * 10 + (t[k] - '0');
+  return n > 0 ? static_cast<uint8_t>(10 + n) : 0;
 }
 
 bool Initial(const PreparedPart& a, const PreparedPart& b) {
@@ -404,8 +421,8 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     part.chinese_syllable = syllables && syllables->size() == 1;
     part.chinese_word = chinese_name && syllables && syllables->size() > 1;
     part.initial = p.text.size() == 1 && form.scheme != "latin-syllables";
-    if (out.latin && !out.parts.empty() && &p == &form.parts.back()) {
-      part.generation = Generation(p.text);
+    if (!out.parts.empty() && p.role != PartRole::kNumber) {
+      part.generation = Generation(p.text, &p == &form.parts.back());
     }
     if (!out.text.empty()) out.text += ' ';
     out.text += p.text;
@@ -811,9 +828,9 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   const bool c_conflict = c_strict && (person ? q_strict : q_loose);
   for (size_t i = 0; i < n; ++i) {
     const auto& p = q.parts[i];
+    if (q_pair[i] == kGenerationPart) continue;
     if (p.role != PartRole::kParticle) ++substantive_q;
     if (p.role == PartRole::kNumber) q_has_number = true;
-    if (q_pair[i] == kGenerationPart) continue;
     if (q_pair[i] < 0) {
       total += p.weight * UnmatchedFactor(p);
       if (p.role == PartRole::kNumber) number_mismatch = true;
@@ -821,9 +838,9 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   }
   for (size_t j = 0; j < m; ++j) {
     const auto& p = c.parts[j];
+    if (c_pair[j] == kGenerationPart) continue;
     if (p.role != PartRole::kParticle) ++substantive_c;
     if (p.role == PartRole::kNumber) c_has_number = true;
-    if (c_pair[j] == kGenerationPart) continue;
     if (c_pair[j] < 0) {
       total += p.weight * UnmatchedFactor(p);
       if (p.role == PartRole::kNumber) number_mismatch = true;

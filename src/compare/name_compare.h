@@ -49,8 +49,9 @@ struct PreparedPart {
   // reads as Chinese: it meets another such word only syllable by syllable,
   // in the form that splits them (see names::AddSyllableForm).
   bool chinese_word = false;
-  // A generational suffix of a person's name: 1 junior, 2 senior, 3.. the
-  // ordinal (ii, iii, iv). Not aligned with other parts; see CompareForms.
+  // A generational or regnal number in a person's name: 1 junior, 2 senior,
+  // 10 + n the n-th (II, 3rd; 3세 and 三世 via the analyzer). Not aligned
+  // with other parts; see CompareForms.
   uint8_t generation = 0;
   // Kanji kept as written (a "japanese" form): meets a Latin part only by
   // names::JapaneseReadingMatch; has no keys, skeleton or sounds.

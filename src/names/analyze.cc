@@ -1,6 +1,9 @@
 #include "names/analyze.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
+#include <string>
 
 #include "names/chinese.h"
 #include "names/japanese.h"
@@ -57,6 +60,118 @@ bool IsPersonTitle(std::string_view t) {
       "sgt",     "brigadier",  "admiral", "president", "senator",      "rev",       "reverend",
       "crown",   "pasha",      "basha",   "effendi"};
   return std::find(std::begin(kTitles), std::end(kTitles), t) != std::end(kTitles);
+}
+
+// Titles that Hangul writes before or after a name as a word of their own
+// (교황 식스토 2세, Pope Sixtus II): like IsPersonTitle. Words that are also
+// family names (왕 Wang, 성 Seong, 경 Gyeong) are left out.
+bool IsHangulTitle(std::string_view word) {
+  static constexpr std::string_view kTitles[] = {
+      "교황", "추기경", "대주교", "주교", "황제",   "여제", "국왕", "여왕",   "왕비",
+      "왕자", "공주",   "태자",   "세자", "왕세자", "대공", "공작", "백작",   "후작",
+      "남작", "대통령", "총리",   "수상", "장군",   "박사", "술탄", "셰이크", "아야톨라"};
+  return std::find(std::begin(kTitles), std::end(kTitles), word) != std::end(kTitles);
+}
+
+// Marks the parts of a form romanized from Hangul whose word is a title.
+void MarkHangulTitles(std::string_view cleaned, NameForm* form) {
+  std::vector<std::string_view> words;
+  for (size_t pos = 0; pos < cleaned.size();) {
+    size_t space = cleaned.find(' ', pos);
+    if (space == std::string_view::npos) space = cleaned.size();
+    if (space > pos) words.push_back(cleaned.substr(pos, space - pos));
+    pos = space + 1;
+  }
+  if (words.size() != form->parts.size()) return;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (IsHangulTitle(words[i])) form->parts[i].role = PartRole::kParticle;
+  }
+}
+
+// A regnal or generational number as Hangul, Han and kana write it after a
+// name: 3세 (Hangul), 二世 and 2世 (Chinese, Japanese), as in 스뱌토슬라프 3세,
+// 伊丽莎白二世, エリザベス2世 (Sviatoslav III, Elizabeth II). Removes it from
+// `cleaned` and returns the number, or 0 when there is none.
+int TakeRegnalNumber(std::string* cleaned) {
+  // Hebrew and Arabic write the ordinal as a word after the name: פליפה
+  // השישי, محمد السادس (Felipe VI, Mohammed VI).
+  static constexpr std::pair<std::string_view, int> kOrdinalWords[] = {
+      {"הראשון", 1}, {"השני", 2},   {"השלישי", 3}, {"הרביעי", 4},  {"החמישי", 5}, {"השישי", 6},
+      {"השביעי", 7}, {"השמיני", 8}, {"התשיעי", 9}, {"העשירי", 10}, {"الأول", 1},  {"الاول", 1},
+      {"الثاني", 2}, {"الثانى", 2}, {"الثالث", 3}, {"الرابع", 4},  {"الخامس", 5}, {"السادس", 6},
+      {"السابع", 7}, {"الثامن", 8}, {"التاسع", 9}, {"العاشر", 10}};
+  if (const size_t space = cleaned->find_last_of(' '); space != std::string::npos && space > 0) {
+    const std::string_view word = std::string_view(*cleaned).substr(space + 1);
+    for (auto [w, n] : kOrdinalWords) {
+      if (word == w) {
+        cleaned->resize(space);
+        while (!cleaned->empty() && (cleaned->back() == ' ' || cleaned->back() == ',')) {
+          cleaned->pop_back();
+        }
+        return cleaned->empty() ? 0 : n;
+      }
+    }
+  }
+  std::u32string text;
+  for (int32_t i = 0, n = static_cast<int32_t>(cleaned->size()); i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(cleaned->data(), i, n, c);
+    if (c < 0) return 0;
+    text.push_back(static_cast<char32_t>(c));
+  }
+  while (!text.empty() && text.back() == U' ') text.pop_back();
+  if (text.size() < 3 || (text.back() != U'\uC138' && text.back() != U'\u4E16')) return 0;
+  const bool hangul = text.back() == U'\uC138';
+  size_t begin = text.size() - 1;
+  int number = 0;
+  if (text[begin - 1] >= U'0' && text[begin - 1] <= U'9') {
+    while (begin > 0 && text[begin - 1] >= U'0' && text[begin - 1] <= U'9') --begin;
+    for (size_t k = begin; k + 1 < text.size(); ++k) number = number * 10 + int(text[k] - U'0');
+  } else if (!hangul) {
+    // Chinese numerals up to 99: 二, 十四, 二十, 二十一.
+    static constexpr std::u32string_view kDigits =
+        U"\u3007\u4E00\u4E8C\u4E09\u56DB\u4E94\u516D\u4E03\u516B\u4E5D\u5341";
+    while (begin > 0 && kDigits.find(text[begin - 1]) != std::u32string_view::npos) --begin;
+    const std::u32string_view run(text.data() + begin, text.size() - 1 - begin);
+    const size_t ten = run.find(U'\u5341');
+    auto digit = [&](size_t k) { return static_cast<int>(kDigits.find(run[k])); };
+    if (ten == std::u32string_view::npos) {
+      number = run.size() == 1 ? digit(0) : 0;
+    } else if (ten <= 1 && run.size() - ten <= 2) {
+      const int tens = ten == 0 ? 1 : digit(0);
+      const int units = ten + 1 < run.size() ? digit(ten + 1) : 0;
+      number = tens < 10 && units < 10 ? tens * 10 + units : 0;
+    }
+  }
+  if (number <= 0 || number > 99 || begin == 0) return 0;
+  size_t end = begin;
+  while (end > 0 &&
+         (text[end - 1] == U' ' || text[end - 1] == U'\u00B7' || text[end - 1] == U'\u30FB')) {
+    --end;
+  }
+  if (end == 0) return 0;
+  std::string rest;
+  for (size_t k = 0; k < end; ++k) {
+    char buf[4];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(buf, len, 4, static_cast<UChar32>(text[k]), error);
+    if (error) return 0;
+    rest.append(buf, static_cast<size_t>(len));
+  }
+  *cleaned = std::move(rest);
+  return number;
+}
+
+// The ordinal as a name part: "2nd", "3rd", "14th" (compare::Generation reads it).
+std::string OrdinalText(int n) {
+  const int last = n % 10, tens = n % 100 / 10;
+  const char* suffix = tens == 1   ? "th"
+                       : last == 1 ? "st"
+                       : last == 2 ? "nd"
+                       : last == 3 ? "rd"
+                                   : "th";
+  return std::to_string(n) + suffix;
 }
 
 // Turns one Latin-script token list into a NameForm, tagging numbers,
@@ -228,6 +343,7 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
   if (schema != Schema::kPerson && schema != Schema::kThing) {
     for (auto& f : ExtractLegalFormsFromText(cleaned)) out.legal_forms.push_back(std::move(f));
   }
+  const int regnal = schema == Schema::kPerson ? TakeRegnalNumber(&cleaned) : 0;
   const text::Script script = text::DetectScript(cleaned);
   out.script = std::string(text::ScriptName(script));
   switch (script) {
@@ -292,9 +408,17 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
           form.parts.front().role = PartRole::kFamily;
           form.native = text::LooksNativeKoreanName(cleaned);
         }
+        if (script == text::Script::kHangul && schema == Schema::kPerson) {
+          MarkHangulTitles(cleaned, &form);
+        }
         AddForm(&out.forms, std::move(form));
       }
       break;
+  }
+  if (regnal > 0) {
+    for (NameForm& form : out.forms) {
+      if (form.scheme != "japanese") form.parts.push_back(NamePart{OrdinalText(regnal)});
+    }
   }
   std::sort(out.legal_forms.begin(), out.legal_forms.end());
   out.legal_forms.erase(std::unique(out.legal_forms.begin(), out.legal_forms.end()),
