@@ -364,6 +364,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
   out.arabic = script == "arabic";
   out.native = form.native;
   out.japanese = form.scheme == "japanese";
+  out.sino_korean = form.scheme == "sino-korean";
   if (!out.latin) {
     out.transcribes = script == "han" || script == "hangul" || script == "kana" ? 1
                       : script == "arabic" || script == "hebrew"                ? 3
@@ -414,13 +415,14 @@ PreparedForm PrepareForm(const names::NameForm& form) {
       if (ch >= 'a' && ch <= 'z') part.letters |= 1u << (ch - 'a');
     }
     part.nickname_groups = names::NicknameGroups(p.text);
+    part.sino_korean = form.scheme == "sino-korean";
     part.hash = std::hash<std::string_view>{}(p.text) ^ (uint64_t(p.role) << 56) ^
-                (uint64_t(part.transcription_only) << 62);
+                (uint64_t(part.sino_korean) << 60) ^ (uint64_t(part.transcription_only) << 62);
     part.weight = names::NamePartWeight(p.text) * RoleFactor(p.role);
     const auto syllables = names::SplitChineseSyllables(p.text);
     part.chinese_syllable = syllables && syllables->size() == 1;
     part.chinese_word = chinese_name && syllables && syllables->size() > 1;
-    part.initial = p.text.size() == 1 && form.scheme != "latin-syllables";
+    part.initial = p.text.size() == 1 && form.scheme != "latin-syllables" && !part.sino_korean;
     if (!out.parts.empty() && p.role != PartRole::kNumber) {
       part.generation = Generation(p.text, &p == &form.parts.back());
     }
@@ -522,6 +524,16 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     return {};
   }
   if (ctx.person && (a.generation || b.generation)) return {};
+  if (a.sino_korean || b.sino_korean) {
+    // 왕영경 read as Chinese against Wang Yung-ching, syllable by syllable.
+    const PreparedPart& korean = a.sino_korean ? a : b;
+    const PreparedPart& other = a.sino_korean ? b : a;
+    if (other.sino_korean || !other.chinese_syllable || !ctx.cross_script) return {};
+    if (names::SinoKoreanReading(korean.text, other.text)) {
+      return {0.85, "romanization", "sino-korean"};
+    }
+    return {};
+  }
   if (a.text == b.text) return {1.0, "exact", ""};
   if (a.role == PartRole::kNumber || b.role == PartRole::kNumber) return {};
   if (a.transcription_only || b.transcription_only) {
@@ -871,6 +883,29 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   // One shared part between two multi-part names is not enough evidence:
   // "Wang Wei" and "Wang Fang" share a family name, nothing more.
   if (matched_pairs <= 1 && substantive_q >= 2 && substantive_c >= 2) score = std::min(score, 0.6);
+  // A Hangul name read as Chinese meets a Latin name only whole and in order
+  // (the family name first or last): a Korean reading stands for many
+  // characters, so a partial or shuffled agreement is chance.
+  if (q.sino_korean || c.sino_korean) {
+    bool whole = true;
+    for (size_t i = 0; i < n; ++i) {
+      whole = whole && (q_pair[i] != -1 || q.parts[i].role == PartRole::kParticle);
+    }
+    for (size_t j = 0; j < m; ++j) {
+      whole = whole && (c_pair[j] != -1 || c.parts[j].role == PartRole::kParticle);
+    }
+    bool ordered = true;
+    const bool korean_is_q = q.sino_korean;
+    for (size_t x = 0; x < chosen.size() && ordered; ++x) {
+      for (size_t y = x + 1; y < chosen.size() && ordered; ++y) {
+        const Pair& a = chosen[x];
+        const Pair& b = chosen[y];
+        if ((korean_is_q ? a.qi : a.ci) == 0 || (korean_is_q ? b.qi : b.ci) == 0) continue;
+        ordered = (a.qi < b.qi) == (a.ci < b.ci);
+      }
+    }
+    if (!whole || !ordered) score = std::min(score, 0.65);
+  }
   // A Latin name whose only substantive agreement is an approximate one
   // ("chte el" ~ "el chute": a typo and a particle) is too little evidence.
   if (ctx.both_latin && matched_pairs == 1 && best_substantive < 0.9) {

@@ -56,6 +56,10 @@ struct PreparedPart {
   // Kanji kept as written (a "japanese" form): meets a Latin part only by
   // names::JapaneseReadingMatch; has no keys, skeleton or sounds.
   bool japanese = false;
+  // A syllable of a Hangul name read as Chinese (scheme "sino-korean"): its
+  // Revised Romanization, meeting a Latin Chinese syllable only by
+  // names::SinoKoreanReading.
+  bool sino_korean = false;
   // A one-letter part written as an initial ("J. Smith"), not a syllable of
   // a split Chinese word ("e" of "ma ri e").
   bool initial = false;
@@ -83,8 +87,9 @@ struct PreparedForm {
   // How the script transcribes foreign names: 1 syllabic (Han, Hangul,
   // kana), 2 alphabetic, 3 abjad (Arabic, Hebrew); 0 for Latin.
   uint8_t transcribes = 0;
-  bool native = false;    // names::NameForm::native
-  bool japanese = false;  // kanji kept as written (scheme "japanese")
+  bool native = false;       // names::NameForm::native
+  bool japanese = false;     // kanji kept as written (scheme "japanese")
+  bool sino_korean = false;  // a Hangul name read as Chinese (scheme "sino-korean")
 };
 
 PreparedForm PrepareForm(const names::NameForm& form);

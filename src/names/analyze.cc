@@ -217,12 +217,46 @@ void AddForm(std::vector<NameForm>* forms, NameForm form) {
   if (form.parts.empty()) return;
   for (const auto& f : *forms) {
     if (f.parts.size() != form.parts.size()) continue;
+    // A Hangul name read as Chinese compares by other rules than its
+    // romanization, however alike they are spelled (후선 "hu seon").
+    if ((f.scheme == "sino-korean") != (form.scheme == "sino-korean")) continue;
     bool same = true;
     for (size_t i = 0; i < f.parts.size() && same; ++i)
       same = f.parts[i].text == form.parts[i].text;
     if (same) return;
   }
   forms->push_back(std::move(form));
+}
+
+// A Chinese name written in Hangul by the Korean readings of its characters
+// (王永慶 -> 왕영경, 李會 -> 이회): one part per syllable, its Revised
+// Romanization, compared with Latin syllables by names::SinoKoreanReading.
+// Names of two to four syllables in one or two words.
+void AddSinoKoreanForm(std::string_view cleaned, std::vector<NameForm>* forms) {
+  std::vector<std::string> syllables;
+  size_t words = 0;
+  bool in_word = false;
+  for (int32_t i = 0, n = static_cast<int32_t>(cleaned.size()); i < n;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(cleaned.data(), i, n, c);
+    if (c == ' ') {
+      in_word = false;
+      continue;
+    }
+    if (c < 0xAC00 || c > 0xD7A3) return;  // not a Hangul syllable
+    if (!in_word) ++words;
+    in_word = true;
+    const auto readings = text::Romanize(cleaned.substr(start, i - start), text::Script::kHangul);
+    if (readings.empty() || readings.front().scheme != "rr") return;
+    syllables.push_back(readings.front().text);
+  }
+  if (words == 0 || words > 2 || syllables.size() < 2 || syllables.size() > 4) return;
+  NameForm form;
+  form.scheme = "sino-korean";
+  form.script = "hangul";
+  for (auto& s : syllables) form.parts.push_back(NamePart{std::move(s)});
+  AddForm(forms, std::move(form));
 }
 
 // A Latin name whose tokens all split into Chinese syllables gets a second
@@ -412,6 +446,9 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
           MarkHangulTitles(cleaned, &form);
         }
         AddForm(&out.forms, std::move(form));
+      }
+      if (script == text::Script::kHangul && schema == Schema::kPerson) {
+        AddSinoKoreanForm(cleaned, &out.forms);
       }
       break;
   }

@@ -206,6 +206,13 @@ class HanTables {
     if (it == pairs_.end()) return std::nullopt;
     return kSchemes[it->second];
   }
+  // The pinyin readings of name characters read `korean` (Revised
+  // Romanization of the syllable) in Korean.
+  const std::vector<std::string>& SinoKorean(std::string_view korean) const {
+    static const std::vector<std::string> kNone;
+    auto it = sino_korean_.find(std::string(korean));
+    return it == sino_korean_.end() ? kNone : it->second;
+  }
   const std::vector<std::string>& Equivalents(std::string_view s) const {
     static const std::vector<std::string> kNone;
     auto it = equivalents_.find(std::string(s));
@@ -244,6 +251,28 @@ class HanTables {
     for (const auto& [c, info] : chars_) {
       for (const std::string& h : info.hk) AddSyllable(h);
       if (!info.surname && !info.given) continue;
+      if (!info.korean.empty() && !info.pinyin.empty()) {
+        // Korean reads 李 "ri" as 이 "i" at the start of a word (the initial
+        // law: r and n drop before i and y, r becomes n elsewhere); Hangul
+        // writes the name as read, so both readings are filed.
+        const std::string& rr = info.korean[0];
+        std::string initial = rr;
+        if (rr.size() > 1 && (rr[0] == 'r' || rr[0] == 'n') && (rr[1] == 'i' || rr[1] == 'y')) {
+          initial = rr.substr(1);
+        } else if (rr[0] == 'r') {
+          initial[0] = 'n';
+        }
+        for (const std::string& key : {rr, initial}) {
+          auto& readings = sino_korean_[key];
+          for (const std::string& py : info.pinyin) {
+            for (const std::string& v : PinyinSpellings(py)) {
+              if (std::find(readings.begin(), readings.end(), v) == readings.end()) {
+                readings.push_back(v);
+              }
+            }
+          }
+        }
+      }
       for (const std::string& py : info.pinyin) {
         for (const std::string& h : info.hk) {
           for (const std::string& v : PinyinSpellings(py)) AddPair(v, h, "cantonese");
@@ -292,6 +321,7 @@ class HanTables {
   std::unordered_set<std::string> syllables_;
   std::unordered_map<uint64_t, uint8_t> pairs_;
   std::unordered_map<std::string, std::vector<std::string>> equivalents_;
+  std::unordered_map<std::string, std::vector<std::string>> sino_korean_;
   size_t max_syllable_ = 0;
 };
 
@@ -546,6 +576,17 @@ void AddOrganizationForms(const std::vector<std::u32string>& segments, FormSet& 
 }
 
 }  // namespace
+
+bool SinoKoreanReading(std::string_view korean, std::string_view latin) {
+  const HanTables& t = Tables();
+  for (const std::string& py : t.SinoKorean(korean)) {
+    if (py == latin) return true;
+    if (auto scheme = t.Match(py, latin)) {
+      if (*scheme == "wade-giles" || *scheme == "pinyin" || *scheme == "taiwan") return true;
+    }
+  }
+  return false;
+}
 
 const std::vector<std::string>& ChineseSyllableEquivalents(std::string_view syllable) {
   return Tables().Equivalents(syllable);

@@ -73,6 +73,13 @@ std::optional<std::vector<std::string>> SplitChineseSyllables(std::string_view t
 // or "same" for two equal valid syllables. Symmetric. One hash lookup.
 std::optional<std::string_view> ChineseSyllableMatch(std::string_view a, std::string_view b);
 
+// Whether a Latin syllable (pinyin, Wade-Giles, Taiwan spelling) reads a
+// name character that Korean reads `korean` (the Revised Romanization of a
+// Hangul syllable): Korean writes Chinese names by the Korean readings of
+// their characters, so 왕영경 (wang yeong gyeong) is 王永慶 Wang Yung-ching and
+// 이회 (i hoe) 李會 Li Hui.
+bool SinoKoreanReading(std::string_view korean, std::string_view latin);
+
 // Every syllable ChineseSyllableMatch pairs with `syllable` (not itself), so
 // an index can file "hsi" under "xi" too. Empty for unknown syllables. The
 // reference stays valid for the life of the process.
