@@ -88,6 +88,64 @@ void MarkHangulTitles(std::string_view cleaned, NameForm* form) {
   }
 }
 
+std::u32string DecodeUtf8(std::string_view s) {
+  std::u32string out;
+  for (int32_t i = 0, n = static_cast<int32_t>(s.size()); i < n;) {
+    UChar32 c = 0;
+    U8_NEXT(s.data(), i, n, c);
+    if (c < 0) return {};
+    out.push_back(static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+std::string EncodeUtf8(std::u32string_view s) {
+  std::string out;
+  for (char32_t c : s) {
+    char buf[4];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(buf, len, 4, static_cast<UChar32>(c), error);
+    if (!error) out.append(buf, static_cast<size_t>(len));
+  }
+  return out;
+}
+
+// Titles Chinese writes before a name (教宗狄约尼削, Pope Dionysius; 总统特朗普)
+// or after it (王伟先生, 李博士): removed from a person's name in
+// characters, which has no spaces to set them apart. Only words that are
+// never a name's start or end: not 王子 (Wang Zi-), 太子, 公主.
+void StripHanTitles(std::string* cleaned) {
+  static constexpr std::u32string_view kBefore[] = {
+      U"教宗",     U"教皇", U"国王", U"女王", U"皇帝", U"总统", U"总理", U"首相", U"大主教",
+      U"枢机主教", U"主教", U"酋长", U"谢赫", U"苏丹", U"王储", U"亲王", U"公爵", U"伯爵"};
+  static constexpr std::u32string_view kAfter[] = {U"先生", U"女士", U"小姐", U"博士", U"教授",
+                                                   U"将军", U"总统", U"总理", U"首相"};
+  const std::u32string text = DecodeUtf8(*cleaned);
+  const std::u32string simple = DecodeUtf8(ToSimplifiedHan(*cleaned));
+  if (text.empty() || simple.size() != text.size()) return;
+  size_t begin = 0, end = text.size();
+  auto rest = [&] { return end - begin; };
+  for (std::u32string_view t : kBefore) {
+    if (rest() >= t.size() + 2 && std::u32string_view(simple).substr(begin, t.size()) == t) {
+      begin += t.size();
+      while (begin < end && (text[begin] == U' ' || text[begin] == U'\u00B7')) ++begin;
+      break;
+    }
+  }
+  for (std::u32string_view t : kAfter) {
+    if (rest() >= t.size() + 2 &&
+        std::u32string_view(simple).substr(end - t.size(), t.size()) == t) {
+      end -= t.size();
+      while (end > begin && text[end - 1] == U' ') --end;
+      break;
+    }
+  }
+  if (begin > 0 || end < text.size()) {
+    *cleaned = EncodeUtf8(std::u32string_view(text).substr(begin, end - begin));
+  }
+}
+
 // A regnal or generational number as Hangul, Han and kana write it after a
 // name: 3세 (Hangul), 二世 and 2世 (Chinese, Japanese), as in 스뱌토슬라프 3세,
 // 伊丽莎白二世, エリザベス2世 (Sviatoslav III, Elizabeth II). Removes it from
@@ -112,13 +170,7 @@ int TakeRegnalNumber(std::string* cleaned) {
       }
     }
   }
-  std::u32string text;
-  for (int32_t i = 0, n = static_cast<int32_t>(cleaned->size()); i < n;) {
-    UChar32 c = 0;
-    U8_NEXT(cleaned->data(), i, n, c);
-    if (c < 0) return 0;
-    text.push_back(static_cast<char32_t>(c));
-  }
+  std::u32string text = DecodeUtf8(*cleaned);
   while (!text.empty() && text.back() == U' ') text.pop_back();
   if (text.size() < 3 || (text.back() != U'\uC138' && text.back() != U'\u4E16')) return 0;
   const bool hangul = text.back() == U'\uC138';
@@ -150,16 +202,7 @@ int TakeRegnalNumber(std::string* cleaned) {
     --end;
   }
   if (end == 0) return 0;
-  std::string rest;
-  for (size_t k = 0; k < end; ++k) {
-    char buf[4];
-    int32_t len = 0;
-    UBool error = false;
-    U8_APPEND(buf, len, 4, static_cast<UChar32>(text[k]), error);
-    if (error) return 0;
-    rest.append(buf, static_cast<size_t>(len));
-  }
-  *cleaned = std::move(rest);
+  *cleaned = EncodeUtf8(std::u32string_view(text).substr(0, end));
   return number;
 }
 
@@ -402,6 +445,7 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
       break;
     }
     case text::Script::kHan: {
+      if (schema == Schema::kPerson) StripHanTitles(&cleaned);
       auto forms = HanNameForms(cleaned, schema == Schema::kPerson);
       // A reading that lacks some characters (no Cantonese reading known for
       // one of them) would compare as a shorter name: keep complete readings.
