@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -25,10 +26,26 @@ const char* kList =
 {"id": "t-smith-2", "schema": "Person", "properties": {"name": ["John Smith"], "birthDate": ["1981"]}}
 )";
 
+// The files this process wrote, removed when its tests end.
+std::vector<std::string>& Written() {
+  static std::vector<std::string> paths;
+  return paths;
+}
+class RemoveWritten : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    for (const std::string& path : Written()) std::remove(path.c_str());
+  }
+};
+::testing::Environment* const kRemoveWritten =
+    ::testing::AddGlobalTestEnvironment(new RemoveWritten);
+
 // ctest runs each test in its own process, several at once: a file name per
 // process keeps them from overwriting each other's files.
 std::string TempPath(const std::string& name) {
-  return ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
+  std::string path = ::testing::TempDir() + "/" + std::to_string(getpid()) + "_" + name;
+  Written().push_back(path);
+  return path;
 }
 
 std::string WriteTemp(const std::string& name, const std::string& text) {
