@@ -201,6 +201,7 @@ CHAR_PRIOR = 3.0      # pseudo-names backing a character off to its syllable
 SYLLABLE_PRIOR = 2.0  # pseudo-names backing a syllable off to the floor
 BACK_PRIOR = 5.0     # pseudo-names backing P(char | segment) off to P(char)
 BACK_WEIGHT = 0.5    # weight of the character direction in the evidence
+MIN_NAMES = 5        # a character seen in fewer transcribed names: not a transcription
 ODD_SHARE = 0.01     # a segment whose consonants the character writes this rarely ...
 ODD_COST = 1.5       # ... costs this much evidence
 
@@ -273,6 +274,8 @@ class Model:
         """None when a character is unknown or the lengths cannot align."""
         n, m = len(chars), len(latin)
         if m < n or m > MAX_SEG * n or any(c not in self.char for c in chars):
+            return None
+        if any(self.char[c][1] < MIN_NAMES for c in chars):
             return None
         best = [[-1e18] * (m + 1) for _ in range(n + 1)]
         back = [[0] * (m + 1) for _ in range(n + 1)]

@@ -6,6 +6,8 @@
 //   "t:<token>"      a name part, lower-case ASCII, as aligned
 //   "r:<key>"        its romanization-variant key (names::RomanizationKey)
 //   "p:<code>"       a phonetic code of a part
+//                    (r: and p: also of the likeliest Latin spellings of a
+//                    foreign name in characters, names::HanTranscriptionSpellings)
 //   "t:<a><b>"       also adjacent parts joined ("shui"+"bian" -> "t:shuibian")
 //   "n:<group>"      a nickname group
 //   "s:<sounds>"     the first consonants in coarse sound classes, and with
@@ -30,9 +32,13 @@ namespace vigil {
 
 // Appends the entity's candidate keys to `keys`, deduplicated. Each key has
 // a weight hint in [0,1] (the name part's rarity weight; 1 for identifiers)
-// in the parallel vector `weights`.
+// in the parallel vector `weights`. When `own_pass` is given, the keys that
+// deserve a retrieval of their own go there too: the romaji of kanji (j:)
+// and the likely Latin spellings of a foreign name in Chinese characters,
+// which among the many keys of a Han name's Chinese and Korean readings
+// would rank the Latin entry they stand for too low.
 void CandidateKeys(const PreparedEntity& e, std::vector<std::string>* keys,
-                   std::vector<float>* weights);
+                   std::vector<float>* weights, std::vector<std::string>* own_pass = nullptr);
 
 }  // namespace vigil
 

@@ -28,9 +28,13 @@ constexpr double kCharPrior = 3.0;      // pseudo-names backing a character off 
 constexpr double kSyllablePrior = 2.0;  // pseudo-names backing a syllable off to the floor
 constexpr double kBackPrior = 5.0;      // pseudo-names backing P(char | letters) off to P(char)
 constexpr double kBackWeight = 0.5;     // weight of the character direction
-constexpr double kOddShare =
-    0.01;                         // a segment whose consonants the character writes this rarely ...
-constexpr double kOddCost = 1.5;  // ... costs this much evidence
+// A character seen in fewer transcribed names marks a name that is not a
+// transcription (军 in 马立军, a Chinese given name): the model stays out.
+constexpr double kMinNames = 5;
+// A segment whose consonants the character writes in under 1% of its names
+// costs 1.5 of evidence.
+constexpr double kOddShare = 0.01;
+constexpr double kOddCost = 1.5;
 
 // The consonant classes of a segment, repeats merged: "ck" -> "K", "dmond"
 // -> "TNT". Vowels, h and y are not consonants here.
@@ -204,6 +208,22 @@ class Model {
            std::log(p_char);
   }
 
+  // How many names of the training pairs the character was seen in.
+  double Names(uint16_t id) const { return chars_[id].total; }
+
+  // The character's segments, most written first, at most `n`.
+  std::vector<std::pair<std::string, double>> Top(uint16_t id, size_t n) const {
+    const Char& c = chars_[id];
+    std::vector<std::pair<uint32_t, float>> segs(c.segments.begin(), c.segments.end());
+    std::sort(segs.begin(), segs.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (segs.size() > n) segs.resize(n);
+    std::vector<std::pair<std::string, double>> out;
+    for (const auto& [key, count] : segs) out.emplace_back(Unpack(key), std::log(count / c.total));
+    return out;
+  }
+
   // Whether the character hardly ever writes the consonants of `seg` (斯
   // for a p).
   bool Odd(uint16_t id, std::string_view seg) const {
@@ -315,10 +335,13 @@ std::vector<uint16_t> HanTranscriptionChars(std::string_view han) {
 
 std::optional<HanTranscriptionFit> FitHanTranscription(std::string_view latin,
                                                        std::span<const uint16_t> chars) {
+  const Model& model = TheModel();
+  for (uint16_t id : chars) {
+    if (model.Names(id) < kMinNames) return std::nullopt;
+  }
   double log_p = 0;
   const std::vector<uint8_t> lengths = Align(latin, chars, &log_p);
   if (lengths.empty()) return std::nullopt;
-  const Model& model = TheModel();
   const double per_letter = (log_p - model.Background(latin)) / static_cast<double>(latin.size());
   double back = 0;
   int odd = 0;
@@ -345,6 +368,30 @@ std::string HanTranscriptionAlignment(std::string_view latin, std::span<const ui
     out += latin.substr(pos, k);
     pos += k;
   }
+  return out;
+}
+
+std::vector<std::string> HanTranscriptionSpellings(std::span<const uint16_t> chars, size_t n) {
+  if (chars.empty() || n == 0) return {};
+  const Model& model = TheModel();
+  // A beam over the characters, each writing one of its three commonest
+  // segments.
+  std::vector<std::pair<std::string, double>> beam = {{"", 0.0}};
+  for (uint16_t id : chars) {
+    std::vector<std::pair<std::string, double>> next;
+    for (const auto& [text, logp] : beam) {
+      for (const auto& [seg, seg_logp] : model.Top(id, 3)) {
+        next.emplace_back(text + seg, logp + seg_logp);
+      }
+    }
+    std::sort(next.begin(), next.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    if (next.size() > n) next.resize(n);
+    beam = std::move(next);
+  }
+  std::vector<std::string> out;
+  for (auto& [text, logp] : beam) out.push_back(std::move(text));
   return out;
 }
 

@@ -44,8 +44,10 @@ struct HanTranscriptionFit {
   int odd = 0;
 };
 
-// nullopt when the two cannot be aligned: fewer letters than characters,
-// more than five letters per character, or a letter outside a-z.
+// nullopt when the two cannot be aligned (fewer letters than characters,
+// more than five letters per character, or a letter outside a-z) or when a
+// character is seen in fewer than five transcribed names (军 of 马立军: a
+// Chinese given name, not a transcription).
 std::optional<HanTranscriptionFit> FitHanTranscription(std::string_view latin,
                                                        std::span<const uint16_t> chars);
 
@@ -53,6 +55,11 @@ std::optional<HanTranscriptionFit> FitHanTranscription(std::string_view latin,
 // each character writes, separated by '|' ("re|dmond"). Empty when the two
 // cannot be aligned.
 std::string HanTranscriptionAlignment(std::string_view latin, std::span<const uint16_t> chars);
+
+// The `n` likeliest Latin spellings the characters write, likeliest first
+// (布鲁斯南 -> "brusnan", ...): keys for retrieval, so that a list finds the
+// Latin name a transcription came from.
+std::vector<std::string> HanTranscriptionSpellings(std::span<const uint16_t> chars, size_t n);
 
 }  // namespace vigil::names
 

@@ -234,25 +234,29 @@ std::shared_ptr<const PreparedEntity> ScreenerImpl::Prepared(uint32_t doc) const
   return *expected;
 }
 
-// Extra candidates retrieved by the romaji readings of a kanji query alone.
-constexpr size_t kJapaneseCandidates = 20;
+// Extra candidates retrieved by the keys that get a pass of their own (the
+// romaji readings of a kanji query, the likely Latin spellings of a foreign
+// name in characters; see CandidateKeys).
+constexpr size_t kOwnPassCandidates = 20;
 
 std::vector<uint32_t> ScreenerImpl::Candidates(const PreparedEntity& query,
                                                const ScreenOptions& options) const {
-  std::vector<std::string> keys;
+  std::vector<std::string> keys, own_pass;
   std::vector<float> weights;
-  CandidateKeys(query, &keys, &weights);
+  CandidateKeys(query, &keys, &weights, &own_pass);
   AddTypoKeys(&keys, &weights, config_.typo_weight);
   std::vector<index::QueryTerm> terms;
-  // Romaji readings of a kanji query (j: keys) also get a retrieval of their
-  // own: among the many keys of the name's Chinese and Korean readings they
-  // would rank a romaji-only entry too low.
-  std::vector<index::QueryTerm> japanese_terms;
+  // Some keys also get a retrieval of their own: among the many keys of a
+  // Han name's Chinese and Korean readings they would rank a romaji or
+  // Latin entry too low (CandidateKeys).
+  std::vector<index::QueryTerm> own_terms;
   for (size_t i = 0; i < keys.size(); ++i) {
     const int64_t k = index_.Find(keys[i]);
     if (k < 0) continue;
     terms.push_back({static_cast<uint32_t>(k), std::max(0.05f, weights[i])});
-    if (keys[i].starts_with("j:")) japanese_terms.push_back(terms.back());
+    if (std::binary_search(own_pass.begin(), own_pass.end(), keys[i])) {
+      own_terms.push_back(terms.back());
+    }
   }
   const Schema qschema = query.entity().schema;
   std::vector<int> qyears;
@@ -319,10 +323,10 @@ std::vector<uint32_t> ScreenerImpl::Candidates(const PreparedEntity& query,
     if (out.size() >= config_.min_candidates && c.score < floor) break;
     out.push_back(c.doc);
   }
-  if (!japanese_terms.empty() && japanese_terms.size() < terms.size()) {
+  if (!own_terms.empty() && own_terms.size() < terms.size()) {
     index::RetrieveOptions jo;
-    jo.top_n = kJapaneseCandidates;
-    for (const auto& c : index::Retrieve(index_, japanese_terms, jo, accept, boost)) {
+    jo.top_n = kOwnPassCandidates;
+    for (const auto& c : index::Retrieve(index_, own_terms, jo, accept, boost)) {
       if (std::find(out.begin(), out.end(), c.doc) == out.end()) out.push_back(c.doc);
     }
   }

@@ -202,5 +202,29 @@ TEST(ScreenerJapanese, KanjiQueryFindsRomajiEntryAmongChineseNamesakes) {
   EXPECT_TRUE(hits[0].match);
 }
 
+TEST(ScreenerHanTranscription, ForeignNameInCharactersFindsLatinEntryAmongChineseNamesakes) {
+  // 布鲁斯南 read as a Chinese name (bu lu si nan) is the Chinese entries'
+  // name, and they fill the ordinary retrieval of two candidates; the
+  // transcription model's spellings of the characters ("brusnan"),
+  // retrieved on their own, find Brosnan too.
+  const std::string list = WriteTemp("screener_han.ftm.json", R"(
+{"id": "c1", "schema": "Person", "properties": {"name": ["BU, Lu Sinan"]}}
+{"id": "c2", "schema": "Person", "properties": {"name": ["LU, Sinan Bu"]}}
+{"id": "c3", "schema": "Person", "properties": {"name": ["BU, Lusi Nan"]}}
+{"id": "c4", "schema": "Person", "properties": {"name": ["SI, Nan Bulu"]}}
+{"id": "c5", "schema": "Person", "properties": {"name": ["NAN, Bulu Si"]}}
+{"id": "b1", "schema": "Person", "properties": {"name": ["Brosnan"]}}
+)");
+  ScreenerConfig config;
+  config.candidates = 2;
+  auto s = ScreenerImpl::Build({list}, {}, {}, config);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  bool found = false;
+  for (const auto& hit : (*s)->Screen(Person("布鲁斯南"), ScreenOptions{})) {
+    if (hit.entity->id == "b1") found = hit.match;
+  }
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace vigil::screen
