@@ -47,18 +47,20 @@ bool LooksPatronymic(std::string_view t) {
 // al-Zawahiri", "Sheikh Hasina", "General Qasem Soleimani", "Prince
 // Tsuneyoshi Takeda"). They weigh like particles: present on one side only,
 // they say little. Words that are also common names are left out: surnames
-// and given names (Major, Bishop, Judge, Sultan, Amir, Imam, Earl) and
-// Chinese syllables (King, a Hong Kong given name; gen).
+// and given names (Major, Bishop, Judge, Sultan, Amir, Imam, Earl, Baron,
+// Marquis, Infante) and Chinese syllables (King, a Hong Kong given name;
+// gen).
 bool IsPersonTitle(std::string_view t) {
   static constexpr std::string_view kTitles[] = {
-      "dr",      "mr",         "mrs",     "ms",        "mme",          "sheikh",    "shaikh",
-      "sheik",   "shaykh",     "haji",    "hajji",     "hadji",        "mullah",    "mulla",
-      "maulana", "maulvi",     "mawlawi", "ayatollah", "hojatoleslam", "prince",    "princess",
-      "queen",   "emperor",    "empress", "pope",      "saint",        "sir",       "dame",
-      "lord",    "lady",       "duke",    "duchess",   "countess",     "general",   "colonel",
-      "col",     "lieutenant", "lt",      "captain",   "capt",         "commander", "sergeant",
-      "sgt",     "brigadier",  "admiral", "president", "senator",      "rev",       "reverend",
-      "crown",   "pasha",      "basha",   "effendi"};
+      "dr",       "mr",          "mrs",     "ms",        "mme",          "sheikh",    "shaikh",
+      "sheik",    "shaykh",      "haji",    "hajji",     "hadji",        "mullah",    "mulla",
+      "maulana",  "maulvi",      "mawlawi", "ayatollah", "hojatoleslam", "prince",    "princess",
+      "queen",    "emperor",     "empress", "pope",      "saint",        "sir",       "dame",
+      "lord",     "lady",        "duke",    "duchess",   "countess",     "general",   "colonel",
+      "col",      "lieutenant",  "lt",      "captain",   "capt",         "commander", "sergeant",
+      "sgt",      "brigadier",   "admiral", "president", "senator",      "rev",       "reverend",
+      "crown",    "pasha",       "basha",   "effendi",   "count",        "baroness",  "marquess",
+      "archduke", "archduchess", "tsar",    "czar",      "tsarina",      "caliph",    "khedive"};
   return std::find(std::begin(kTitles), std::end(kTitles), t) != std::end(kTitles);
 }
 
