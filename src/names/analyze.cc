@@ -304,6 +304,31 @@ void AddSinoKoreanForm(std::string_view cleaned, std::vector<NameForm>* forms) {
   AddForm(forms, std::move(form));
 }
 
+// The article Arabic writes joined to a name (الشكر "alshakr", الفرات
+// "alfrat") split off as a particle, in another form of each romanization,
+// so that "Shukr" and "al-Furat" meet the name itself, by every rule: the
+// Latin spelling may drop the article or write it apart.
+void AddArticleSplitForms(std::vector<NameForm>* forms) {
+  const size_t count = forms->size();
+  for (size_t f = 0; f < count; ++f) {
+    NameForm split;
+    bool changed = false;
+    for (const NamePart& p : (*forms)[f].parts) {
+      if (p.role != PartRole::kParticle && p.text.size() >= 5 && p.text.starts_with("al")) {
+        split.parts.push_back(NamePart{"al", PartRole::kParticle});
+        split.parts.push_back(NamePart{p.text.substr(2), p.role});
+        changed = true;
+      } else {
+        split.parts.push_back(p);
+      }
+    }
+    if (!changed) continue;
+    split.scheme = (*forms)[f].scheme + "-article";
+    split.script = (*forms)[f].script;
+    AddForm(forms, std::move(split));
+  }
+}
+
 // A Latin name whose tokens all split into Chinese syllables gets a second
 // form with one part per syllable, so "Chen Shuibian", "Chen Shui-bian" and
 // 陳水扁 align part by part.
@@ -495,6 +520,9 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
       }
       if (script == text::Script::kHangul && schema == Schema::kPerson) {
         AddSinoKoreanForm(cleaned, &out.forms);
+      }
+      if (script == text::Script::kArabic && schema == Schema::kPerson) {
+        AddArticleSplitForms(&out.forms);
       }
       break;
   }
