@@ -75,6 +75,6 @@ for l in out.splitlines():
 P=tp/(tp+fp) if tp+fp else 0; R=tp/(tp+fn) if tp+fn else 0
 print(f'records {len(keys)} pairs {len(lines)} positives {tp+fn}: P {P:.3f} R {R:.3f} F1 {2*P*R/(P+R):.3f}')
 if '-v' in sys.argv:
-    for e in errs[:40]:
+    for e in errs:
         a,b=e[1].split('|'); 
         print(e[0],e[2],[ents[tuple(x.split('-',1))]['properties'].get('name') for x in (a,b)])

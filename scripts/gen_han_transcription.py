@@ -201,7 +201,7 @@ CHAR_PRIOR = 3.0      # pseudo-names backing a character off to its syllable
 SYLLABLE_PRIOR = 2.0  # pseudo-names backing a syllable off to the floor
 BACK_PRIOR = 5.0     # pseudo-names backing P(char | segment) off to P(char)
 BACK_WEIGHT = 0.5    # weight of the character direction in the evidence
-MIN_NAMES = 5        # a character seen in fewer transcribed names: not a transcription
+MIN_NAMES = 10       # a character seen in fewer transcribed names: not a transcription
 ODD_SHARE = 0.01     # a segment whose consonants the character writes this rarely ...
 ODD_COST = 1.5       # ... costs this much evidence
 

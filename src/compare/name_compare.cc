@@ -422,6 +422,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     const auto syllables = names::SplitChineseSyllables(p.text);
     part.chinese_syllable = syllables && syllables->size() == 1;
     part.chinese_word = chinese_name && syllables && syllables->size() > 1;
+    part.in_chinese_name = chinese_name && form.parts.size() >= 2;
     part.initial = p.text.size() == 1 && form.scheme != "latin-syllables" && !part.sino_korean;
     if (!out.parts.empty() && p.role != PartRole::kNumber) {
       part.generation = Generation(p.text, &p == &form.parts.back());
@@ -543,9 +544,14 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     // by the coarse skeleton, which ignores vowels and length (Curry is not
     // 科洛 "keluo"), and by what the characters are known to write. A Latin
     // word that is also a Chinese syllable (Kut, Pick) meets them only so.
-    const PreparedPart& chars = a.han.empty() ? b : a;
-    const PreparedPart& word = a.han.empty() ? a : b;
+    const PreparedPart& chars = a.transcription_only ? a : b;
+    const PreparedPart& word = a.transcription_only ? b : a;
     const bool syllable = a.chinese_syllable || b.chinese_syllable;
+    // The words of a Latin name of several parts that reads as Chinese
+    // ("Kangran Long", "Wang Wei") meet characters syllable by syllable, by
+    // reading, never as a foreign name's transcription (kangran ~ 孔凌
+    // "kongling" by sounds, wei ~ 张伟 by the model).
+    if (word.in_chinese_name && (word.chinese_word || word.chinese_syllable)) return {};
     if (!chars.han.empty() && !word.transcription_only) {
       if (auto fit = names::FitHanTranscription(word.text, chars.han)) {
         return HanTranscriptionScore(*fit, syllable ? PartSimilarity{} : SoundsScore(a, b, ctx));

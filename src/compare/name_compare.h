@@ -49,6 +49,10 @@ struct PreparedPart {
   // reads as Chinese: it meets another such word only syllable by syllable,
   // in the form that splits them (see names::AddSyllableForm).
   bool chinese_word = false;
+  // A part of a Latin name of two or more parts that reads as Chinese
+  // ("Kangran Long"): its words are a Chinese name's syllables, which meet
+  // characters by reading, never as a transcription of a foreign name.
+  bool in_chinese_name = false;
   // A generational or regnal number in a person's name: 1 junior, 2 senior,
   // 10 + n the n-th (II, 3rd; 3세 and 三世 via the analyzer). Not aligned
   // with other parts; see CompareForms.

@@ -30,7 +30,7 @@ constexpr double kBackPrior = 5.0;      // pseudo-names backing P(char | letters
 constexpr double kBackWeight = 0.5;     // weight of the character direction
 // A character seen in fewer transcribed names marks a name that is not a
 // transcription (军 in 马立军, a Chinese given name): the model stays out.
-constexpr double kMinNames = 5;
+constexpr double kMinNames = 10;
 // A segment whose consonants the character writes in under 1% of its names
 // costs 1.5 of evidence.
 constexpr double kOddShare = 0.01;
