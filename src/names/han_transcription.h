@@ -46,7 +46,7 @@ struct HanTranscriptionFit {
 
 // nullopt when the two cannot be aligned (fewer letters than characters,
 // more than five letters per character, or a letter outside a-z) or when a
-// character is seen in fewer than five transcribed names (军 of 马立军: a
+// character is seen in fewer than ten transcribed names (军 of 马立军: a
 // Chinese given name, not a transcription).
 std::optional<HanTranscriptionFit> FitHanTranscription(std::string_view latin,
                                                        std::span<const uint16_t> chars);
