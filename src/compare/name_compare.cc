@@ -191,13 +191,12 @@ PartSimilarity SoundsScore(const PreparedPart& a, const PreparedPart& b, const P
 }
 
 // A Latin word against Chinese characters transcribing a foreign name: the
-// learned model's evidence (names::HanTranscriptionEvidence, per letter and
-// per character) together with the agreement of sounds, which catches what
-// the model has seen too rarely. Their sum is 0 at the match threshold
-// (0.70) and each unit of it 0.08 of similarity, up to 0.85 (as for sounds: below
-// the romanization rules, which are surer). Chosen on
-// tests/eval and checked on the holdout sample (gen_eval.py --holdout),
-// whose Chinese pairs the model never learned from.
+// learned model's evidence (names::FitHanTranscription, per letter and per
+// character) together with the agreement of sounds, which catches what the
+// model has seen too rarely. Their sum is 0 at the match threshold (0.70)
+// and each unit of it 0.08 of similarity, up to 0.85 (as for sounds: below
+// the romanization rules, which are surer). Chosen on the reserved tenth of
+// the Wikidata pairs (gen_han_transcription.py), checked on tests/eval.
 constexpr double kHanEvidenceAtThreshold = -0.8;
 constexpr double kHanSoundsWeight = 2.0;
 constexpr double kHanSlope = 0.08;
