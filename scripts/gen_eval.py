@@ -17,7 +17,7 @@ Usage: /usr/bin/python3 scripts/gen_eval.py [SHARED_DATA_DIR] [--holdout OUT_DIR
 
 --holdout writes a second, disjoint-by-seed sample of the same groups to
 OUT_DIR (Russian from wd_russian_80 instead of wd_russian_20; Chinese from
-the tenth of the pairs scripts/gen_han_transcription.py does not learn
+the tenth of the pairs scripts/gen_transcription.py does not learn
 from): a check that a
 change to matching generalizes beyond the rows in tests/eval, which it was
 tuned on. `vigil eval --pairs OUT_DIR` reads it.
@@ -54,7 +54,7 @@ def write(group, rows, header):
 
 
 def reserved_for_holdout(latin):
-    """The tenth of the Chinese pairs that gen_han_transcription.py does not learn from."""
+    """The tenth of the Chinese pairs that gen_transcription.py does not learn from."""
     return zlib.crc32(latin.lower().encode()) % 10 == 0
 
 

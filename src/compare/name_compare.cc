@@ -9,10 +9,10 @@
 #include "compare/transcription.h"
 #include "names/chinese.h"
 #include "names/frequency.h"
-#include "names/han_transcription.h"
 #include "names/japanese.h"
 #include "names/latin_variants.h"
 #include "names/nicknames.h"
+#include "names/transcription_model.h"
 
 namespace vigil::compare {
 namespace {
@@ -174,8 +174,8 @@ PartSimilarity SoundsScore(const PreparedPart& a, const PreparedPart& b, const P
 }
 
 // A Latin word against Chinese characters transcribing a foreign name: the
-// learned model's evidence (names::HanTranscriptionEvidence, per letter and
-// per character) together with the agreement of sounds, which catches what
+// learned model's evidence (names::FitTranscription, per letter and per
+// character) together with the agreement of sounds, which catches what
 // the model has seen too rarely. Their sum is 0 at the match threshold
 // (0.70) and each unit of it 0.08 of similarity, up to 0.85 (as for sounds: below
 // the romanization rules, which are surer). Chosen on
@@ -185,7 +185,7 @@ constexpr double kHanEvidenceAtThreshold = -0.8;
 constexpr double kHanSoundsWeight = 2.0;
 constexpr double kHanSlope = 0.08;
 
-PartSimilarity HanTranscriptionScore(const names::HanTranscriptionFit& fit,
+PartSimilarity HanTranscriptionScore(const names::TranscriptionFit& fit,
                                      const PartSimilarity& sounds) {
   // The model does not carry a word whose sounds disagree past a character
   // that stands for consonants it hardly ever writes (Gupta, 古斯塔).
@@ -392,7 +392,9 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     }
     part.sounds = EncodeSounds(
         TranscriptionSounds(p.text, part.transcription_only && form.scheme.starts_with("pinyin")));
-    if (part.transcription_only && !p.han.empty()) part.han = names::HanTranscriptionChars(p.han);
+    if (part.transcription_only && !p.native.empty() && script == "han") {
+      part.units = names::ReadTranscriptionUnits(names::TranscriptionScript::kHan, p.native);
+    }
     for (char ch : p.text) {
       if (ch >= 'a' && ch <= 'z') part.letters |= 1u << (ch - 'a');
     }
@@ -514,11 +516,11 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     // by the coarse skeleton, which ignores vowels and length (Curry is not
     // 科洛 "keluo"), and by what the characters are known to write. A Latin
     // word that is also a Chinese syllable (Kut, Pick) meets them only so.
-    const PreparedPart& chars = a.han.empty() ? b : a;
-    const PreparedPart& word = a.han.empty() ? a : b;
+    const PreparedPart& chars = a.units.empty() ? b : a;
+    const PreparedPart& word = a.units.empty() ? a : b;
     const bool syllable = a.chinese_syllable || b.chinese_syllable;
-    if (!chars.han.empty() && !word.transcription_only) {
-      if (auto fit = names::FitHanTranscription(word.text, chars.han)) {
+    if (!chars.units.empty() && !word.transcription_only) {
+      if (auto fit = names::FitTranscription(word.text, chars.units)) {
         return HanTranscriptionScore(*fit, syllable ? PartSimilarity{} : SoundsScore(a, b, ctx));
       }
     }

@@ -271,9 +271,9 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
           joined.script = first.script;
           std::string word;
           for (const auto& p : first.parts) word += p.text;
-          std::string han = ToSimplifiedHan(cleaned);
-          std::erase(han, ' ');
-          joined.parts.push_back(NamePart{std::move(word), PartRole::kAny, std::move(han)});
+          std::string chars = ToSimplifiedHan(cleaned);
+          std::erase(chars, ' ');
+          joined.parts.push_back(NamePart{std::move(word), PartRole::kAny, std::move(chars)});
           AddForm(&out.forms, std::move(joined));
         }
       }

@@ -1,50 +1,61 @@
 #!/usr/bin/python3
-"""Learns how Chinese characters transcribe foreign names (src/names/data/han/han_transcription.tsv).
+"""Learns how a script transcribes foreign names, unit by unit (src/names/data/*/*_transcription.tsv).
 
 Chinese writes a foreign name by sound, one character per syllable: Redmond
 雷蒙 (re|dmond), Gupta 古普塔 (gu|p|ta), Shakespeare 莎士比亚. Which letters a
 character stands for is a convention (the Xinhua transcription tables), not
 its Mandarin reading: 斯 writes a bare s, 尔 an r or l, 德 a d, 克 a k or c.
 This script learns those conventions from the Wikidata name pairs of
-netransliteration (CC0): for each character, the Latin letter runs it writes
-and how often, by expectation maximization over the monotone alignments of
-each pair (every character writes one to five consecutive letters).
+netransliteration (CC0): for each unit (a character), the Latin letter runs it
+writes and how often, by expectation maximization over the monotone
+alignments of each pair (every unit writes one to five consecutive letters).
+
+--script han (the default): Chinese characters, from
+wd_chinese.normalized.aligned.tokens (one Latin word and its characters a
+row), pooled by toneless pinyin; src/names/data/han/han_transcription.tsv.
 
 Rows whose Latin word falls in the reserved tenth (crc32 % 10 == 0; the
 pool of `gen_eval.py --holdout`) or appears in tests/eval are left out, so
 the evaluation groups measure names the model never saw.
 
-Output rows: char, its toneless pinyin, the number of names it was seen in,
-then segment:count pairs (expected counts, at least 0.5); and `~` rows, the
+Output rows: unit, its reading, the number of names it was seen in, then
+segment:count pairs (expected counts, at least 0.5); and `~` rows, the
 letter bigrams of the names, which say how likely a word's letters are
-anyway. names/han_transcription.cc reads them; it pools the characters of
-one reading for segments a character was seen writing rarely or never.
+anyway. names/transcription_model.cc reads them; it pools the units of one
+reading for segments a unit was seen writing rarely or never.
 
-Usage: /usr/bin/python3 scripts/gen_han_transcription.py [SHARED_DATA_DIR]
-       /usr/bin/python3 scripts/gen_han_transcription.py --check [--verbose] [SHARED_DATA_DIR [PAIRS.tsv ...]]
---check scores pair files (default: tests/eval/cross_script_chinese.tsv and
+Usage: /usr/bin/python3 scripts/gen_transcription.py [--script han] [SHARED_DATA_DIR]
+       /usr/bin/python3 scripts/gen_transcription.py [--script han] --check [--verbose] [SHARED_DATA_DIR [PAIRS.tsv ...]]
+--check scores pair files (default: the script's tests/eval group and
 "reserved", every reserved pair with a look-alike negative each) with the
-table as written, the way names/han_transcription.cc does, and prints the
+table as written, the way names/transcription_model.cc does, and prints the
 best F1 the evidence alone reaches; --verbose prints every pair's evidence.
 """
 import math
 import os
+import random
 import sys
 import unicodedata
 import zlib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-HAN = os.path.join(ROOT, "src", "names", "data", "han")
-ARGS = [a for a in sys.argv[1:] if not a.startswith("--")]
-CHECK = "--check" in sys.argv
-VERBOSE = "--verbose" in sys.argv
-CHECK_FILES = [os.path.join(ROOT, "tests", "eval", "cross_script_chinese.tsv"), "reserved"]
+NAMES_DATA = os.path.join(ROOT, "src", "names", "data")
+HAN = os.path.join(NAMES_DATA, "han")
+ARGV = sys.argv[1:]
+SCRIPT = "han"
+if "--script" in ARGV:
+    i = ARGV.index("--script")
+    SCRIPT = ARGV[i + 1]
+    del ARGV[i:i + 2]
+ARGS = [a for a in ARGV if not a.startswith("--")]
+CHECK = "--check" in ARGV
+VERBOSE = "--verbose" in ARGV
+CHECK_FILES = None
 if CHECK and len(ARGS) > 1:
     CHECK_FILES = ARGS[1:]
     ARGS = ARGS[:1]
 DATA = ARGS[0] if ARGS else os.path.join(ROOT, "..", "shared", "data")
-PAIRS = os.path.join(DATA, "pairs", "netransliteration", "wd_chinese.normalized.aligned.tokens")
-MAX_SEG = 5
+PAIRS_DIR = os.path.join(DATA, "pairs", "netransliteration")
 ITERATIONS = 12
 
 FOLD = {"ł": "l", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
@@ -63,9 +74,11 @@ def fold(word):
 
 
 def reserved(latin):
-    """The holdout tenth: `gen_eval.py --holdout` draws its Chinese rows here."""
+    """The holdout tenth: `gen_eval.py --holdout` draws its rows here."""
     return zlib.crc32(latin.lower().encode()) % 10 == 0
 
+
+# --- Chinese characters -------------------------------------------------------
 
 def load_t2s():
     t2s = {}
@@ -95,41 +108,100 @@ def is_han(ch):
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
 
 
-def load_pairs(t2s):
-    pairs = []
-    with open(PAIRS, encoding="utf-8") as f:
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 2:
-                continue
-            latin = fold(cols[0])
-            chars = cols[1].split()
-            if not latin or len(latin) < 2 or not chars or not all(len(c) == 1 and is_han(c) for c in chars):
-                continue
-            chars = "".join(t2s.get(c, c) for c in chars)
-            if not reserved(cols[0]):
-                pairs.append((latin, chars))
-    return pairs
+class Han:
+    """Chinese characters: one Latin word and its characters a row."""
+    name = "han"
+    table = os.path.join(HAN, "han_transcription.tsv")
+    pairs = os.path.join(PAIRS_DIR, "wd_chinese.normalized.aligned.tokens")
+    eval_group = os.path.join(ROOT, "tests", "eval", "cross_script_chinese.tsv")
+    max_seg = 5
+    header = ("# Generated by scripts/gen_transcription.py --script han; do not edit. Learned from\n"
+              "# netransliteration (Wikidata, CC0), see README.md. Rows:\n"
+              "#   char<TAB>pinyin<TAB>names<TAB>segment:count ...   (expected counts)\n"
+              "#   ~<TAB>ab<TAB>log P(b | a)   letter bigrams of the names, ^ and $ the ends\n")
+    # The scorer's constants, as names/transcription_model.cc has them (for --check).
+    params = dict(
+        floor=1e-4,           # P of an unseen one-letter segment; x0.05 per more letter
+        char_prior=3.0,       # pseudo-names backing a unit off to its reading
+        syllable_prior=2.0,   # pseudo-names backing a reading off to the floor
+        back_prior=5.0,       # pseudo-names backing P(unit | segment) off to P(unit)
+        back_weight=0.5,      # weight of the unit direction in the evidence
+        odd_share=0.01,       # a segment whose consonants the unit writes this rarely ...
+        odd_cost=1.5,         # ... costs this much evidence
+    )
+
+    def __init__(self):
+        self.t2s = load_t2s()
+
+    def units(self, native):
+        """The characters of a native name, simplified; None when not Han."""
+        return "".join(self.t2s.get(c, c) for c in native if is_han(c))
+
+    def readings(self):
+        return load_pinyin()
+
+    def training_pairs(self):
+        held = self.eval_words()
+        pairs = []
+        with open(self.pairs, encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) < 2:
+                    continue
+                latin = fold(cols[0])
+                chars = cols[1].split()
+                if not latin or len(latin) < 2 or not chars or not all(len(c) == 1 and is_han(c) for c in chars):
+                    continue
+                chars = "".join(self.t2s.get(c, c) for c in chars)
+                if not reserved(cols[0]):
+                    pairs.append((latin, chars))
+        return [(l, c) for l, c in pairs if l not in held]
+
+    def eval_words(self):
+        words = set()
+        with open(self.eval_group, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                cols = line.split("\t")
+                if len(cols) >= 4:
+                    w = fold(cols[2])
+                    if w:
+                        words.add(w)
+        return words
+
+    def reserved_rows(self):
+        """Every reserved pair, and as many pairs of a reserved name with another
+        one's characters (same initial, length within two): like gen_eval.py's
+        groups, but ten times their size."""
+        pairs = []
+        with open(self.pairs, encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 2 and reserved(cols[0]) and len(cols[0]) >= 3 and cols[0].isalpha():
+                    pairs.append((cols[0], cols[1].replace(" ", "")))
+        rng = random.Random(7)
+        rows = []
+        for latin, native in pairs:
+            rows.append(["match", "Person", latin.capitalize(), native])
+            pool = [p for p in pairs if p[0] != latin and p[0][0] == latin[0] and abs(len(p[0]) - len(latin)) <= 2]
+            if pool:
+                rows.append(["no_match", "Person", latin.capitalize(), rng.choice(pool)[1]])
+        return rows
+
+    def word_pairs(self, latin, native):
+        """The (Latin word, units) pairs --check scores for one pair of names."""
+        return [(fold(latin), self.units(native))]
 
 
-def eval_words():
-    words = set()
-    path = os.path.join(ROOT, "tests", "eval", "cross_script_chinese.tsv")
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if len(cols) >= 4:
-                w = fold(cols[2])
-                if w:
-                    words.add(w)
-    return words
+SCRIPTS = {"han": Han}
 
 
-def em(pairs):
-    """P(segment | char) by EM over monotone alignments."""
-    prob = {}  # char -> {seg: p}
+# --- Learning -----------------------------------------------------------------
+
+def em(pairs, max_seg):
+    """P(segment | unit) by EM over monotone alignments."""
+    prob = {}  # unit -> {seg: p}
     for latin, chars in pairs:
         for c in chars:
             prob.setdefault(c, {})
@@ -139,7 +211,7 @@ def em(pairs):
         loglik = 0.0
         for latin, chars in pairs:
             n, m = len(chars), len(latin)
-            if m < n or m > MAX_SEG * n:
+            if m < n or m > max_seg * n:
                 continue
 
             def p(c, s):
@@ -155,7 +227,7 @@ def em(pairs):
                     a = alpha[j][i]
                     if a == 0.0:
                         continue
-                    for k in range(1, MAX_SEG + 1):
+                    for k in range(1, max_seg + 1):
                         if i + k > m:
                             break
                         alpha[j + 1][i + k] += a * p(c, latin[i:i + k])
@@ -169,7 +241,7 @@ def em(pairs):
                 c = chars[j]
                 for i in range(m - 1, -1, -1):
                     b = 0.0
-                    for k in range(1, MAX_SEG + 1):
+                    for k in range(1, max_seg + 1):
                         if i + k > m:
                             break
                         b += p(c, latin[i:i + k]) * beta[j + 1][i + k]
@@ -181,7 +253,7 @@ def em(pairs):
                     a = alpha[j][i]
                     if a == 0.0:
                         continue
-                    for k in range(1, MAX_SEG + 1):
+                    for k in range(1, max_seg + 1):
                         if i + k > m:
                             break
                         s = latin[i:i + k]
@@ -195,16 +267,9 @@ def em(pairs):
     return counts
 
 
-# The scorer, as names/han_transcription.cc implements it (for --check).
-FLOOR = 1e-4          # P of an unseen one-letter segment; x0.05 per more letter
-CHAR_PRIOR = 3.0      # pseudo-names backing a character off to its syllable
-SYLLABLE_PRIOR = 2.0  # pseudo-names backing a syllable off to the floor
-BACK_PRIOR = 5.0     # pseudo-names backing P(char | segment) off to P(char)
-BACK_WEIGHT = 0.5    # weight of the character direction in the evidence
-ODD_SHARE = 0.01     # a segment whose consonants the character writes this rarely ...
-ODD_COST = 1.5       # ... costs this much evidence
+# --- The scorer, as names/transcription_model.cc implements it (for --check) ---
 
-# Consonant classes for ODD_SHARE: what one character may stand for.
+# Consonant classes for odd_share: what one unit may stand for.
 CLASSES = {"p": "P", "b": "P", "f": "P", "v": "P", "w": "W", "t": "T", "d": "T", "k": "K",
            "c": "K", "g": "K", "q": "K", "x": "K", "s": "S", "z": "S", "j": "S", "l": "R",
            "r": "R", "m": "N", "n": "N"}
@@ -220,14 +285,12 @@ def consonants(seg):
     return out
 
 
-def floor_p(seg):
-    return FLOOR * 0.05 ** (len(seg) - 1)
-
-
 class Model:
-    def __init__(self, rows, bigrams):
-        self.char = {}  # char -> (syllable, total, {seg: count})
-        self.syl = {}   # syllable -> [total, {seg: count}]
+    def __init__(self, rows, bigrams, max_seg, params):
+        self.max_seg = max_seg
+        self.p = params
+        self.char = {}  # unit -> (reading, total, {seg: count})
+        self.syl = {}   # reading -> [total, {seg: count}]
         self.seg = {}   # seg -> total
         self.total = 0.0
         for c, py, total, segs in rows:
@@ -239,8 +302,8 @@ class Model:
                 self.seg[sg] = self.seg.get(sg, 0.0) + v
             self.total += total
         self.big = bigrams
-        # Per character, the share of its names in which it writes each
-        # consonant sequence.
+        # Per unit, the share of its names in which it writes each consonant
+        # sequence.
         self.shape = {}
         for c, (py, total, segs) in self.char.items():
             d = {}
@@ -249,16 +312,21 @@ class Model:
             t = sum(d.values())
             self.shape[c] = {k: v / t for k, v in d.items()}
 
+    def floor_p(self, seg):
+        return self.p["floor"] * 0.05 ** (len(seg) - 1)
+
     def logp(self, c, sg):
         py, total, segs = self.char[c]
         st, sd = self.syl[py]
-        psyl = (sd.get(sg, 0.0) + SYLLABLE_PRIOR * floor_p(sg)) / (st + SYLLABLE_PRIOR)
-        return math.log((segs.get(sg, 0.0) + CHAR_PRIOR * psyl) / (total + CHAR_PRIOR))
+        sp, cp = self.p["syllable_prior"], self.p["char_prior"]
+        psyl = (sd.get(sg, 0.0) + sp * self.floor_p(sg)) / (st + sp)
+        return math.log((segs.get(sg, 0.0) + cp * psyl) / (total + cp))
 
     def back(self, c, sg):
         pc = (self.char[c][1] + 0.5) / (self.total + 0.5 * len(self.char))
         t = self.seg.get(sg, 0.0)
-        p = (self.char[c][2].get(sg, 0.0) + BACK_PRIOR * pc) / (t + BACK_PRIOR)
+        bp = self.p["back_prior"]
+        p = (self.char[c][2].get(sg, 0.0) + bp * pc) / (t + bp)
         return math.log(p) - math.log(pc)
 
     def background(self, w):
@@ -270,9 +338,9 @@ class Model:
         return total
 
     def evidence(self, latin, chars):
-        """None when a character is unknown or the lengths cannot align."""
+        """None when a unit is unknown or the lengths cannot align."""
         n, m = len(chars), len(latin)
-        if m < n or m > MAX_SEG * n or any(c not in self.char for c in chars):
+        if m < n or m > self.max_seg * n or any(c not in self.char for c in chars):
             return None
         best = [[-1e18] * (m + 1) for _ in range(n + 1)]
         back = [[0] * (m + 1) for _ in range(n + 1)]
@@ -281,7 +349,7 @@ class Model:
             for i in range(m):
                 if best[j][i] < -1e17:
                     continue
-                for k in range(1, min(MAX_SEG, m - i) + 1):
+                for k in range(1, min(self.max_seg, m - i) + 1):
                     v = best[j][i] + self.logp(chars[j], latin[i:i + k])
                     if v > best[j + 1][i + k]:
                         best[j + 1][i + k] = v
@@ -294,21 +362,21 @@ class Model:
             k = back[j][i]
             seg = latin[i - k:i]
             by_char += self.back(chars[j - 1], seg)
-            # A character standing for consonants it hardly ever writes
-            # (斯 for the p of "gupta"): a different name, whatever the rest.
-            if self.shape[chars[j - 1]].get(consonants(seg), 0.0) < ODD_SHARE:
+            # A unit standing for consonants it hardly ever writes (斯 for
+            # the p of "gupta"): a different name, whatever the rest.
+            if self.shape[chars[j - 1]].get(consonants(seg), 0.0) < self.p["odd_share"]:
                 odd += 1
             i -= k
-        return letters + BACK_WEIGHT * by_char / n - ODD_COST * odd
+        return letters + self.p["back_weight"] * by_char / n - self.p["odd_cost"] * odd
 
 
-def model_rows(counts, pinyin):
+def model_rows(counts, readings):
     rows = []
     for c in sorted(counts):
         cc = counts[c]
         kept = {sg: round(v, 1) for sg, v in cc.items() if v >= 0.5}
-        if kept and c in pinyin:
-            rows.append((c, pinyin[c], round(sum(cc.values()), 1), kept))
+        if kept and c in readings:
+            rows.append((c, readings[c], round(sum(cc.values()), 1), kept))
     return rows
 
 
@@ -346,41 +414,17 @@ def read_table(path):
     return rows, bigrams
 
 
-def reserved_rows(t2s):
-    """Every reserved pair, and as many pairs of a reserved name with another
-    one's characters (same initial, length within two): like gen_eval.py's
-    groups, but ten times their size."""
-    import random
-    pairs = []
-    with open(PAIRS, encoding="utf-8") as f:
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) >= 2 and reserved(cols[0]) and len(cols[0]) >= 3 and cols[0].isalpha():
-                pairs.append((cols[0], cols[1].replace(" ", "")))
-    rng = random.Random(7)
+def check(script, model, path):
     rows = []
-    for latin, native in pairs:
-        rows.append(["match", "Person", latin.capitalize(), native])
-        pool = [p for p in pairs if p[0] != latin and p[0][0] == latin[0] and abs(len(p[0]) - len(latin)) <= 2]
-        if pool:
-            rows.append(["no_match", "Person", latin.capitalize(), rng.choice(pool)[1]])
-    return rows
-
-
-def check(model, t2s, path):
-    rows = []
-    lines = []
     if path == "reserved":
-        lines = ["\t".join(r) for r in reserved_rows(t2s)]
+        lines = ["\t".join(r) for r in script.reserved_rows()]
     else:
         with open(path, encoding="utf-8") as f:
             lines = [l.rstrip("\n") for l in f if not l.startswith("#")]
-    if True:
-        for line in lines:
-            cols = line.split("\t")
-            latin = fold(cols[2])
-            chars = "".join(t2s.get(c, c) for c in cols[3] if is_han(c))
-            e = model.evidence(latin, chars) if latin and chars else None
+    for line in lines:
+        cols = line.split("\t")
+        for latin, units in script.word_pairs(cols[2], cols[3]):
+            e = model.evidence(latin, units) if latin and units else None
             rows.append((cols[0] == "match", e, cols[2], cols[3]))
             if VERBOSE:
                 print("%s\t%s\t%s\t%s" % (cols[0], "-" if e is None else "%.3f" % e, cols[2], cols[3]))
@@ -400,30 +444,27 @@ def check(model, t2s, path):
 
 
 def main():
-    t2s = load_t2s()
+    if SCRIPT not in SCRIPTS:
+        sys.exit(f"--script: one of {', '.join(SCRIPTS)}")
+    script = SCRIPTS[SCRIPT]()
     if CHECK:
-        model = Model(*read_table(os.path.join(HAN, "han_transcription.tsv")))
-        for path in CHECK_FILES:
-            check(model, t2s, path)
+        model = Model(*read_table(script.table), script.max_seg, script.params)
+        for path in CHECK_FILES or [script.eval_group, "reserved"]:
+            check(script, model, path)
         return
-    pinyin = load_pinyin()
-    held = eval_words()
-    train = [(l, c) for l, c in load_pairs(t2s) if l not in held]
+    readings = script.readings()
+    train = script.training_pairs()
     print(f"{len(train)} pairs for training", file=sys.stderr)
-    counts = em(train)
-    rows = model_rows(counts, pinyin)
-    out = os.path.join(HAN, "han_transcription.tsv")
-    with open(out, "w", encoding="utf-8") as f:
-        f.write("# Generated by scripts/gen_han_transcription.py; do not edit. Learned from\n"
-                "# netransliteration (Wikidata, CC0), see README.md. Rows:\n"
-                "#   char<TAB>pinyin<TAB>names<TAB>segment:count ...   (expected counts)\n"
-                "#   ~<TAB>ab<TAB>log P(b | a)   letter bigrams of the names, ^ and $ the ends\n")
+    counts = em(train, script.max_seg)
+    rows = model_rows(counts, readings)
+    with open(script.table, "w", encoding="utf-8") as f:
+        f.write(script.header)
         for c, py, total, kept in rows:
             segs = " ".join("%s:%g" % kv for kv in sorted(kept.items(), key=lambda x: (-x[1], x[0])))
             f.write("%s\t%s\t%g\t%s\n" % (c, py, total, segs))
         for (a, b), v in sorted(bigram_table([l for l, _ in train]).items()):
             f.write("~\t%s%s\t%g\n" % (a, b, v))
-    print(f"wrote {out}: {len(rows)} characters", file=sys.stderr)
+    print(f"wrote {script.table}: {len(rows)} units", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-#include "names/han_transcription.h"
+#include "names/transcription_model.h"
 
 #include <gtest/gtest.h>
 
@@ -9,32 +9,34 @@
 namespace vigil::names {
 namespace {
 
-std::optional<double> Evidence(const std::string& latin, const std::string& han) {
-  const auto chars = HanTranscriptionChars(han);
-  if (chars.empty()) return std::nullopt;
-  auto fit = FitHanTranscription(latin, chars);
+TranscriptionUnits Han(const std::string& han) {
+  return ReadTranscriptionUnits(TranscriptionScript::kHan, han);
+}
+
+std::optional<double> Evidence(const std::string& latin, const TranscriptionUnits& units) {
+  if (units.empty()) return std::nullopt;
+  auto fit = FitTranscription(latin, units);
   if (!fit) return std::nullopt;
   return fit->evidence;
 }
 
 TEST(HanTranscriptionTest, KnowsTheCharactersOfTranscriptions) {
-  EXPECT_EQ(HanTranscriptionChars("古普塔").size(), 3u);
-  EXPECT_EQ(HanTranscriptionChars("斯").size(), 1u);
+  EXPECT_EQ(Han("古普塔").ids.size(), 3u);
+  EXPECT_EQ(Han("斯").ids.size(), 1u);
   // Not Han, or a character no transcription in the data uses.
-  EXPECT_TRUE(HanTranscriptionChars("abc").empty());
-  EXPECT_TRUE(HanTranscriptionChars("古x").empty());
-  EXPECT_TRUE(HanTranscriptionChars("").empty());
+  EXPECT_TRUE(Han("abc").empty());
+  EXPECT_TRUE(Han("古x").empty());
+  EXPECT_TRUE(Han("").empty());
 }
 
 TEST(HanTranscriptionTest, AlignsLettersWithTheCharactersThatWriteThem) {
-  EXPECT_EQ(HanTranscriptionAlignment("gupta", HanTranscriptionChars("古普塔")), "gu|p|ta");
-  EXPECT_EQ(HanTranscriptionAlignment("trump", HanTranscriptionChars("特朗普")), "t|rum|p");
-  EXPECT_EQ(HanTranscriptionAlignment("christensen", HanTranscriptionChars("克里斯滕森")),
-            "ch|ri|s|ten|sen");
+  EXPECT_EQ(TranscriptionAlignment("gupta", Han("古普塔")), "gu|p|ta");
+  EXPECT_EQ(TranscriptionAlignment("trump", Han("特朗普")), "t|rum|p");
+  EXPECT_EQ(TranscriptionAlignment("christensen", Han("克里斯滕森")), "ch|ri|s|ten|sen");
   // Fewer letters than characters, or too many for them: no alignment.
-  EXPECT_EQ(HanTranscriptionAlignment("al", HanTranscriptionChars("古普塔")), "");
-  EXPECT_EQ(HanTranscriptionAlignment("abcdefghijklmnop", HanTranscriptionChars("古普")), "");
-  EXPECT_FALSE(FitHanTranscription("o'neil", HanTranscriptionChars("奥尼尔")));
+  EXPECT_EQ(TranscriptionAlignment("al", Han("古普塔")), "");
+  EXPECT_EQ(TranscriptionAlignment("abcdefghijklmnop", Han("古普")), "");
+  EXPECT_FALSE(FitTranscription("o'neil", Han("奥尼尔")));
 }
 
 TEST(HanTranscriptionTest, TranscriptionsScoreAboveUnrelatedNames) {
@@ -51,10 +53,10 @@ TEST(HanTranscriptionTest, TranscriptionsScoreAboveUnrelatedNames) {
                                                    {"christensen", "克里斯滕森", "克劳福德"},
                                                    {"redmond", "雷蒙", "雷诺"},
                                                    {"kut", "库特", "库克"}}) {
-    auto match = Evidence(c.latin, c.han);
+    auto match = Evidence(c.latin, Han(c.han));
     ASSERT_TRUE(match) << c.latin;
     EXPECT_GT(*match, 0.5) << c.latin << " ~ " << c.han;
-    auto other = Evidence(c.latin, c.unrelated);
+    auto other = Evidence(c.latin, Han(c.unrelated));
     ASSERT_TRUE(other) << c.latin;
     EXPECT_LT(*other, *match - 2.0) << c.latin << " ~ " << c.unrelated;
   }
@@ -62,10 +64,10 @@ TEST(HanTranscriptionTest, TranscriptionsScoreAboveUnrelatedNames) {
 
 TEST(HanTranscriptionTest, FlagsCharactersWritingConsonantsTheyDoNotWrite) {
   // 斯 writes s, never the p of "gupta"; 克 writes k, not the t of "kut".
-  EXPECT_EQ(FitHanTranscription("gupta", HanTranscriptionChars("古普塔"))->odd, 0);
-  EXPECT_EQ(FitHanTranscription("gupta", HanTranscriptionChars("古斯塔"))->odd, 1);
-  EXPECT_EQ(FitHanTranscription("kut", HanTranscriptionChars("库特"))->odd, 0);
-  EXPECT_EQ(FitHanTranscription("kut", HanTranscriptionChars("库克"))->odd, 1);
+  EXPECT_EQ(FitTranscription("gupta", Han("古普塔"))->odd, 0);
+  EXPECT_EQ(FitTranscription("gupta", Han("古斯塔"))->odd, 1);
+  EXPECT_EQ(FitTranscription("kut", Han("库特"))->odd, 0);
+  EXPECT_EQ(FitTranscription("kut", Han("库克"))->odd, 1);
 }
 
 }  // namespace
