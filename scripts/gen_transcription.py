@@ -6,17 +6,27 @@ Chinese writes a foreign name by sound, one character per syllable: Redmond
 character stands for is a convention (the Xinhua transcription tables), not
 its Mandarin reading: 斯 writes a bare s, 尔 an r or l, 德 a d, 克 a k or c.
 This script learns those conventions from the Wikidata name pairs of
-netransliteration (CC0): for each unit (a character), the Latin letter runs it
-writes and how often, by expectation maximization over the monotone
-alignments of each pair (every unit writes one to five consecutive letters).
+netransliteration (CC0): for each unit (a character, a syllable block), the
+Latin letter runs it writes and how often, by expectation maximization over
+the monotone alignments of each pair (every unit writes one to five
+consecutive letters, a Hangul block up to six).
 
 --script han (the default): Chinese characters, from
 wd_chinese.normalized.aligned.tokens (one Latin word and its characters a
 row), pooled by toneless pinyin; src/names/data/han/han_transcription.tsv.
 
-Rows whose Latin word falls in the reserved tenth (crc32 % 10 == 0; the
-pool of `gen_eval.py --holdout`) or appears in tests/eval are left out, so
-the evaluation groups measure names the model never saw.
+--script hangul: Hangul syllable blocks, which Korean uses the same way
+(마이클 ma|i|chael, 슈테판 s|te|fan, 츠바이크 z|we|i|g), from wd_korean (full
+names, English<TAB>Hangul): the words of a name pair up when both sides
+have as many (diacritics folded, hyphens and apostrophes dropped, words
+with other marks or digits skipped), in the order that the model of a
+first round of EM finds likelier (아카다 쇼고 is Shogo Akada); blocks are
+pooled by their Revised Romanization (data/hangul/hangul_transcription.tsv).
+
+Rows whose Latin word (Han) or English full name (Hangul) falls in the
+reserved tenth (crc32 % 10 == 0; the pool of `gen_eval.py --holdout`) or
+appears in tests/eval are left out, so the evaluation groups measure names
+the model never saw.
 
 Output rows: unit, its reading, the number of names it was seen in, then
 segment:count pairs (expected counts, at least 0.5); and `~` rows, the
@@ -24,12 +34,15 @@ letter bigrams of the names, which say how likely a word's letters are
 anyway. names/transcription_model.cc reads them; it pools the units of one
 reading for segments a unit was seen writing rarely or never.
 
-Usage: /usr/bin/python3 scripts/gen_transcription.py [--script han] [SHARED_DATA_DIR]
-       /usr/bin/python3 scripts/gen_transcription.py [--script han] --check [--verbose] [SHARED_DATA_DIR [PAIRS.tsv ...]]
+Usage: /usr/bin/python3 scripts/gen_transcription.py [--script han|hangul] [SHARED_DATA_DIR]
+       /usr/bin/python3 scripts/gen_transcription.py [--script S] --check [--verbose] [SHARED_DATA_DIR [PAIRS.tsv ...]]
+       /usr/bin/python3 scripts/gen_transcription.py [--script S] --reserved-pairs OUT.tsv [SHARED_DATA_DIR]
 --check scores pair files (default: the script's tests/eval group and
-"reserved", every reserved pair with a look-alike negative each) with the
+"reserved", every reserved pair with look-alike negatives) with the
 table as written, the way names/transcription_model.cc does, and prints the
-best F1 the evidence alone reaches; --verbose prints every pair's evidence.
+best F1 the evidence alone reaches (of a full name: its weakest word);
+--verbose prints every pair's evidence. --reserved-pairs writes those
+reserved pairs in the format of tests/eval, for `vigil eval --pairs`.
 """
 import math
 import os
@@ -46,6 +59,11 @@ SCRIPT = "han"
 if "--script" in ARGV:
     i = ARGV.index("--script")
     SCRIPT = ARGV[i + 1]
+    del ARGV[i:i + 2]
+RESERVED_OUT = None
+if "--reserved-pairs" in ARGV:
+    i = ARGV.index("--reserved-pairs")
+    RESERVED_OUT = ARGV[i + 1]
     del ARGV[i:i + 2]
 ARGS = [a for a in ARGV if not a.startswith("--")]
 CHECK = "--check" in ARGV
@@ -189,12 +207,226 @@ class Han:
                 rows.append(["no_match", "Person", latin.capitalize(), rng.choice(pool)[1]])
         return rows
 
-    def word_pairs(self, latin, native):
-        """The (Latin word, units) pairs --check scores for one pair of names."""
-        return [(fold(latin), self.units(native))]
+    def evidence(self, model, latin, native):
+        """The model's evidence for a pair of names; None when it cannot say."""
+        latin, units = fold(latin), self.units(native)
+        return model.evidence(latin, units) if latin and units else None
 
 
-SCRIPTS = {"han": Han}
+# --- Hangul syllable blocks ---------------------------------------------------
+
+HANGUL = os.path.join(NAMES_DATA, "hangul")
+# Revised Romanization of a block's jamo, as src/text/internal/hangul.cc has it.
+RR_INITIAL = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
+RR_VOWEL = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi",
+            "yu", "eu", "ui", "i"]
+RR_FINAL = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t",
+            "ng", "t", "t", "k", "t", "p", "t"]
+
+
+def is_block(ch):
+    return 0xAC00 <= ord(ch) <= 0xD7A3
+
+
+def rr(block):
+    i = ord(block) - 0xAC00
+    return RR_INITIAL[i // 588] + RR_VOWEL[i % 588 // 28] + RR_FINAL[i % 28]
+
+
+def fold_word(word):
+    """A Latin word folded to a-z, hyphens and apostrophes dropped; None
+    when it has digits or other marks."""
+    return fold(word.replace("-", "").replace("'", "").replace("’", ""))
+
+
+def viterbi(prob, latin, units, max_seg):
+    """log P of the best alignment under EM's P(segment | unit); None when none."""
+    n, m = len(units), len(latin)
+    if m < n or m > max_seg * n:
+        return None
+    best = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for j in range(n):
+        d = prob.get(units[j], {})
+        for i in range(m):
+            if best[j][i] is None:
+                continue
+            for k in range(1, min(max_seg, m - i) + 1):
+                v = best[j][i] + math.log(d.get(latin[i:i + k], 1e-9))
+                if best[j + 1][i + k] is None or v > best[j + 1][i + k]:
+                    best[j + 1][i + k] = v
+    return best[n][m]
+
+
+class Hangul:
+    """Hangul syllable blocks: full names, paired word by word."""
+    name = "hangul"
+    table = os.path.join(HANGUL, "hangul_transcription.tsv")
+    pairs = os.path.join(PAIRS_DIR, "wd_korean")
+    eval_group = os.path.join(ROOT, "tests", "eval", "cross_script_korean.tsv")
+    max_seg = 6  # 니체 nie|tzsche
+    header = ("# Generated by scripts/gen_transcription.py --script hangul; do not edit. Learned from\n"
+              "# netransliteration (Wikidata, CC0), see README.md. Rows:\n"
+              "#   block<TAB>revised romanization<TAB>names<TAB>segment:count ...   (expected counts)\n"
+              "#   ~<TAB>ab<TAB>log P(b | a)   letter bigrams of the names, ^ and $ the ends\n")
+    # Han's: the evidence alone separates the reserved names about as well
+    # (F1 within 0.002) for unit priors from 1 to 8, back weights from 0 to 1
+    # and odd costs from 1 to 2.5.
+    params = dict(
+        floor=1e-4,
+        char_prior=3.0,
+        syllable_prior=2.0,
+        back_prior=5.0,
+        back_weight=0.5,
+        odd_share=0.01,
+        odd_cost=1.5,
+    )
+
+    def units(self, native):
+        return native if native and all(is_block(c) for c in native) else None
+
+    def readings(self):
+        return {chr(c): rr(chr(c)) for c in range(0xAC00, 0xD7A4)}
+
+    def word_rows(self, en, ko):
+        """The (Latin word, Hangul word) pairs of a name, in writing order;
+        None unless both sides have as many words."""
+        et, kt = en.split(), ko.split()
+        if len(et) != len(kt):
+            return None
+        out = []
+        for e, k in zip(et, kt):
+            latin = fold_word(e)
+            if latin and self.units(k):
+                out.append((latin, k))
+        return out
+
+    def held_out(self):
+        """English names in tests/eval (both sides of its negatives too)."""
+        names = set()
+        with open(self.eval_group, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) >= 4:
+                    names.add(cols[2])
+                    names.add(cols[3])
+                if len(cols) >= 5 and ": " in cols[4]:
+                    names.add(cols[4].split(": ", 1)[1])
+        return names
+
+    def training_pairs(self):
+        held = self.held_out()
+        rows = []
+        with open(self.pairs, encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) != 2 or reserved(cols[0]) or cols[0] in held or cols[1] in held:
+                    continue
+                words = self.word_rows(cols[0], cols[1])
+                if words:
+                    rows.append(words)
+        # Which way round: a first round on the words as written, then each
+        # name of several words in the order its model finds likelier.
+        straight = [p for words in rows for p in words]
+        print(f"{len(straight)} word pairs in {len(rows)} names, as written", file=sys.stderr)
+        counts = em(straight, self.max_seg)
+        prob = {}
+        for c, cc in counts.items():
+            total = sum(cc.values())
+            prob[c] = {s: v / total for s, v in cc.items()} if total else {}
+        pairs, turned = [], 0
+        for words in rows:
+            if len(words) >= 2:
+                back = list(zip([l for l, _ in words], [k for _, k in reversed(words)]))
+                a = [viterbi(prob, l, k, self.max_seg) for l, k in words]
+                b = [viterbi(prob, l, k, self.max_seg) for l, k in back]
+                if None not in b and (None in a or sum(b) > sum(a)):
+                    words = back
+                    turned += 1
+            pairs.extend(words)
+        print(f"{turned} names turned round", file=sys.stderr)
+        return pairs
+
+    def name_rows(self, only_reserved):
+        rows = []
+        with open(self.pairs, encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) != 2 or (only_reserved and not reserved(cols[0])):
+                    continue
+                en, ko = cols
+                toks = en.split()
+                if len(toks) < 2 or len(toks) > 4 or any(len(t) < 2 for t in toks) or "." in en:
+                    continue
+                if any(ch.isdigit() or ch in "()" for ch in en):
+                    continue
+                rows.append((en, ko))
+        return rows
+
+    def reserved_rows(self):
+        """Every reserved full name (as gen_eval.py's Korean group chooses
+        them), each with two negatives from other reserved names: another
+        person of the same given name (gen_eval.py's negative), and the name
+        with its last Hangul word taken from a name whose last Latin word
+        looks alike (same initial, length within two: Schmidt, Schmitz)."""
+        pairs = self.name_rows(True)
+        rng = random.Random(7)
+        by_first = {}
+        for en, ko in pairs:
+            by_first.setdefault(en.split()[0], []).append((en, ko))
+        rows = []
+        for en, ko in pairs:
+            rows.append(["match", "Person", en, ko, "full name in Latin vs Hangul"])
+        for en, ko in pairs:
+            pool = [p for p in by_first[en.split()[0]] if p[0].split()[-1] != en.split()[-1]]
+            if pool:
+                other = rng.choice(pool)
+                why = "same given name, other person: "
+            else:
+                other = rng.choice(pairs)
+                if other[0] == en:
+                    continue
+                why = "other person: "
+            rows.append(["no_match", "Person", en, other[1], why + other[0]])
+        by_initial = {}
+        for en, ko in pairs:
+            last = fold_word(en.split()[-1])
+            if last and len(ko.split()) >= 2:
+                by_initial.setdefault(last[0], []).append((last, ko.split()[-1]))
+        for en, ko in pairs:
+            last = fold_word(en.split()[-1])
+            words = ko.split()
+            if not last or len(words) < 2:
+                continue
+            pool = [p for p in by_initial.get(last[0], []) if p[0] != last and abs(len(p[0]) - len(last)) <= 2
+                    and p[1] != words[-1]]
+            if pool:
+                other = rng.choice(pool)
+                rows.append(["no_match", "Person", en, " ".join(words[:-1] + [other[1]]),
+                             "last word of another name alike: " + other[0]])
+        return rows
+
+    def evidence(self, model, latin, native):
+        """Of a full name: its weakest word, in the likelier order."""
+        words = self.word_rows(latin, native)
+        if not words:
+            return None
+        orders = [words]
+        if len(words) >= 2:
+            orders.append(list(zip([l for l, _ in words], [k for _, k in reversed(words)])))
+        best = None
+        for order in orders:
+            es = [model.evidence(l, k) for l, k in order]
+            if None in es:
+                continue
+            if best is None or sum(es) > sum(best):
+                best = es
+        return min(best) if best else None
+
+
+SCRIPTS = {"han": Han, "hangul": Hangul}
 
 
 # --- Learning -----------------------------------------------------------------
@@ -423,11 +655,10 @@ def check(script, model, path):
             lines = [l.rstrip("\n") for l in f if not l.startswith("#")]
     for line in lines:
         cols = line.split("\t")
-        for latin, units in script.word_pairs(cols[2], cols[3]):
-            e = model.evidence(latin, units) if latin and units else None
-            rows.append((cols[0] == "match", e, cols[2], cols[3]))
-            if VERBOSE:
-                print("%s\t%s\t%s\t%s" % (cols[0], "-" if e is None else "%.3f" % e, cols[2], cols[3]))
+        e = script.evidence(model, cols[2], cols[3])
+        rows.append((cols[0] == "match", e, cols[2], cols[3]))
+        if VERBOSE:
+            print("%s\t%s\t%s\t%s" % (cols[0], "-" if e is None else "%.3f" % e, cols[2], cols[3]))
     scored = [(m, e) for m, e, *_ in rows if e is not None]
     best = None
     for t in [x / 20 for x in range(-160, 80)]:
@@ -447,6 +678,15 @@ def main():
     if SCRIPT not in SCRIPTS:
         sys.exit(f"--script: one of {', '.join(SCRIPTS)}")
     script = SCRIPTS[SCRIPT]()
+    if RESERVED_OUT:
+        rows = script.reserved_rows()
+        with open(RESERVED_OUT, "w", encoding="utf-8") as f:
+            f.write(f"# reserved tenth of the {script.name} pairs, with look-alike negatives\n"
+                    "# generated by scripts/gen_transcription.py --reserved-pairs; do not edit\n")
+            for r in rows:
+                f.write("\t".join(r + ["reserved pair"] * (len(r) < 5)) + "\n")
+        print(f"wrote {RESERVED_OUT}: {len(rows)} pairs", file=sys.stderr)
+        return
     if CHECK:
         model = Model(*read_table(script.table), script.max_seg, script.params)
         for path in CHECK_FILES or [script.eval_group, "reserved"]:

@@ -282,7 +282,15 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
       }
       break;
     }
-    default:
+    default: {
+      // A foreign name in Hangul (슈테판 츠바이크) keeps each word as written
+      // for the comparator's transcription model, when its romanization
+      // keeps the words (names/transcription_model.h).
+      std::vector<std::string> words;
+      if (script == text::Script::kHangul && schema != Schema::kCompany &&
+          schema != Schema::kOrganization) {
+        words = text::Tokenize(cleaned);
+      }
       for (auto& r : text::Romanize(cleaned, script)) {
         NameForm form =
             LatinForm(text::Tokenize(r.text), schema, r.scheme, out.script, &out.legal_forms);
@@ -292,9 +300,13 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
           form.parts.front().role = PartRole::kFamily;
           form.native = text::LooksNativeKoreanName(cleaned);
         }
+        if (!form.native && form.parts.size() == words.size()) {
+          for (size_t i = 0; i < words.size(); ++i) form.parts[i].native = words[i];
+        }
         AddForm(&out.forms, std::move(form));
       }
       break;
+    }
   }
   std::sort(out.legal_forms.begin(), out.legal_forms.end());
   out.legal_forms.erase(std::unique(out.legal_forms.begin(), out.legal_forms.end()),

@@ -30,7 +30,9 @@ struct NamePart {
   // The part as written in its own script, for a script whose transcriptions
   // of foreign names the comparator reads by a learned model
   // (names/transcription_model.h): a run of Chinese characters read as one
-  // word (古普塔 "guputa"), simplified. Empty otherwise.
+  // word (古普塔 "guputa"), simplified; a word of a foreign name in Hangul
+  // (츠바이크 "cheubaikeu"), when the romanization keeps the words. Empty
+  // otherwise.
   std::string native;
 };
 

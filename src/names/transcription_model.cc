@@ -18,6 +18,7 @@
 #include "text/internal/table.h"
 
 VIGIL_DECLARE_EMBEDDED(han_transcription);
+VIGIL_DECLARE_EMBEDDED(hangul_transcription);
 
 namespace vigil::names {
 namespace {
@@ -43,6 +44,18 @@ Params ParamsOf(TranscriptionScript script) {
     case TranscriptionScript::kHan:
       return {.table = VIGIL_EMBEDDED(han_transcription),
               .max_segment = 5,
+              .floor = 1e-4,
+              .floor_per_letter = 0.05,
+              .unit_prior = 3.0,
+              .reading_prior = 2.0,
+              .back_prior = 5.0,
+              .back_weight = 0.5,
+              .odd_share = 0.01,
+              .odd_cost = 1.5};
+    case TranscriptionScript::kHangul:
+      // Korean writes up to six letters with one block (니체 nie|tzsche).
+      return {.table = VIGIL_EMBEDDED(hangul_transcription),
+              .max_segment = 6,
               .floor = 1e-4,
               .floor_per_letter = 0.05,
               .unit_prior = 3.0,
@@ -140,6 +153,9 @@ double ParseDouble(std::string_view s) {
 class Model {
  public:
   explicit Model(const Params& params) : params_(params) {
+    for (size_t k = 1; k < floor_.size(); ++k) {
+      floor_[k] = params_.floor * std::pow(params_.floor_per_letter, static_cast<double>(k - 1));
+    }
     std::unordered_map<std::string_view, uint16_t> reading_ids;
     std::vector<std::unordered_map<uint32_t, float>> pooled;
     text::internal::ForEachRow(params_.table, [&](const auto& cols) {
@@ -217,9 +233,7 @@ class Model {
   double LogP(uint16_t id, uint32_t key, size_t letters) const {
     const Unit& u = units_[id];
     const Reading& r = readings_[u.reading];
-    const double floor =
-        params_.floor * std::pow(params_.floor_per_letter, static_cast<double>(letters - 1));
-    const double p_reading = (CountOf(r.segments, key) + params_.reading_prior * floor) /
+    const double p_reading = (CountOf(r.segments, key) + params_.reading_prior * floor_[letters]) /
                              (r.total + params_.reading_prior);
     return std::log((CountOf(u.segments, key) + params_.unit_prior * p_reading) /
                     (u.total + params_.unit_prior));
@@ -275,6 +289,7 @@ class Model {
   }
 
   Params params_;
+  std::array<double, 7> floor_{};  // the floor by segment length, 1..6
   std::unordered_map<char32_t, uint16_t> ids_;
   std::vector<Unit> units_;
   std::vector<Reading> readings_;
@@ -284,7 +299,11 @@ class Model {
 };
 
 // One model per script, built on first use; never destroyed (used at exit).
-const Model& ModelOf([[maybe_unused]] TranscriptionScript script) {
+const Model& ModelOf(TranscriptionScript script) {
+  if (script == TranscriptionScript::kHangul) {
+    static const Model* hangul = new Model(ParamsOf(TranscriptionScript::kHangul));
+    return *hangul;
+  }
   static const Model* han = new Model(ParamsOf(TranscriptionScript::kHan));
   return *han;
 }
@@ -330,6 +349,30 @@ std::vector<uint8_t> Align(const Model& model, std::string_view latin,
   return lengths;
 }
 
+std::optional<TranscriptionFit> Fit(std::string_view latin, const TranscriptionUnits& units) {
+  const Model& model = ModelOf(units.script);
+  double log_p = 0;
+  const std::vector<uint8_t> lengths = Align(model, latin, units.ids, &log_p);
+  if (lengths.empty()) return std::nullopt;
+  const Params& params = model.params();
+  const double per_letter = (log_p - model.Background(latin)) / static_cast<double>(latin.size());
+  double back = 0;
+  int odd = 0;
+  size_t pos = 0;
+  for (size_t j = 0; j < units.ids.size(); ++j) {
+    const std::string_view seg = latin.substr(pos, lengths[j]);
+    back += model.LogRatioBack(units.ids[j], Pack(seg));
+    // A unit standing for consonants it hardly ever writes (斯 for the p of
+    // "gupta"): a different name, whatever the rest.
+    if (model.Odd(units.ids[j], seg)) ++odd;
+    pos += lengths[j];
+  }
+  return TranscriptionFit{per_letter +
+                              params.back_weight * back / static_cast<double>(units.ids.size()) -
+                              params.odd_cost * odd,
+                          odd};
+}
+
 }  // namespace
 
 TranscriptionUnits ReadTranscriptionUnits(TranscriptionScript script, std::string_view word) {
@@ -353,27 +396,26 @@ TranscriptionUnits ReadTranscriptionUnits(TranscriptionScript script, std::strin
 
 std::optional<TranscriptionFit> FitTranscription(std::string_view latin,
                                                  const TranscriptionUnits& units) {
-  const Model& model = ModelOf(units.script);
-  double log_p = 0;
-  const std::vector<uint8_t> lengths = Align(model, latin, units.ids, &log_p);
-  if (lengths.empty()) return std::nullopt;
-  const Params& params = model.params();
-  const double per_letter = (log_p - model.Background(latin)) / static_cast<double>(latin.size());
-  double back = 0;
-  int odd = 0;
-  size_t pos = 0;
-  for (size_t j = 0; j < units.ids.size(); ++j) {
-    const std::string_view seg = latin.substr(pos, lengths[j]);
-    back += model.LogRatioBack(units.ids[j], Pack(seg));
-    // A unit standing for consonants it hardly ever writes (斯 for the p of
-    // "gupta"): a different name, whatever the rest.
-    if (model.Odd(units.ids[j], seg)) ++odd;
-    pos += lengths[j];
+  // The fits last asked for on this thread: the romanized forms of a name
+  // (RR, McCune-Reischauer, press spellings) share their units, so a
+  // comparison asks for each fit once per form.
+  struct Memo {
+    std::string latin;
+    TranscriptionUnits units;
+    std::optional<TranscriptionFit> fit;
+  };
+  thread_local std::array<Memo, 64> memo;
+  uint64_t h = std::hash<std::string_view>{}(latin) ^ static_cast<uint64_t>(units.script);
+  for (uint16_t id : units.ids) h = (h ^ id) * 0x100000001b3ull;
+  Memo& m = memo[h % memo.size()];
+  if (!latin.empty() && m.latin == latin && m.units.script == units.script &&
+      m.units.ids == units.ids) {
+    return m.fit;
   }
-  return TranscriptionFit{per_letter +
-                              params.back_weight * back / static_cast<double>(units.ids.size()) -
-                              params.odd_cost * odd,
-                          odd};
+  m.latin = latin;
+  m.units = units;
+  m.fit = Fit(latin, units);
+  return m.fit;
 }
 
 std::string TranscriptionAlignment(std::string_view latin, const TranscriptionUnits& units) {

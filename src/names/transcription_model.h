@@ -3,15 +3,19 @@
 // Some scripts write a foreign name by sound, a unit per syllable, with units
 // chosen by convention rather than by their own reading. Chinese characters:
 // Redmond 雷蒙 (re|dmond), Gupta 古普塔 (gu|p|ta), 斯 for a bare s, 尔 for an
-// r or l, 克 for k, c or ck. A model per script (data/han/han_transcription.tsv,
-// learned by scripts/gen_transcription.py from Wikidata name pairs) gives for
-// each unit the Latin letter runs it writes and how often. A Latin word is
-// aligned with the units, each writing one to a few consecutive letters, and
-// the best alignment is scored against chance in both directions: how much
-// likelier the letters are written by these units than anyway, and how much
-// likelier each unit is for its letters than in general.
+// r or l, 克 for k, c or ck. Hangul syllable blocks, following the source
+// language: Stefan Zweig 슈테판 츠바이크 (s|te|fan z|we|i|g), Jörg 외르크
+// (jo|r|g). A model per script (data/han/han_transcription.tsv,
+// data/hangul/hangul_transcription.tsv, learned by scripts/gen_transcription.py
+// from Wikidata name pairs) gives for each unit the Latin letter runs it
+// writes and how often. A Latin word is aligned with the units, each writing
+// one to a few consecutive letters, and the best alignment is scored against
+// chance in both directions: how much likelier the letters are written by
+// these units than anyway, and how much likelier each unit is for its
+// letters than in general.
 //
-// Pure functions; thread-safe (the models are static and immutable).
+// Pure functions; thread-safe (the models are static and immutable, built on
+// first use; FitTranscription remembers its last fits per thread).
 #ifndef VIGIL_NAMES_TRANSCRIPTION_MODEL_H_
 #define VIGIL_NAMES_TRANSCRIPTION_MODEL_H_
 
@@ -25,7 +29,8 @@ namespace vigil::names {
 
 // The scripts with a model, and their units.
 enum class TranscriptionScript : uint8_t {
-  kHan,  // a Chinese character (simplified); pooled by its pinyin
+  kHan,     // a Chinese character (simplified); pooled by its pinyin
+  kHangul,  // a Hangul syllable block; pooled by its Revised Romanization
 };
 
 // A word as the units of one script's model.
@@ -56,7 +61,8 @@ struct TranscriptionFit {
 };
 
 // nullopt when the two cannot be aligned: fewer letters than units, more
-// than the script's letters per unit (five for Han), or a letter outside a-z.
+// than the script's letters per unit (five for Han, six for Hangul), or a
+// letter outside a-z.
 std::optional<TranscriptionFit> FitTranscription(std::string_view latin,
                                                  const TranscriptionUnits& units);
 

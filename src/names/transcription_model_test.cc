@@ -13,6 +13,10 @@ TranscriptionUnits Han(const std::string& han) {
   return ReadTranscriptionUnits(TranscriptionScript::kHan, han);
 }
 
+TranscriptionUnits Hangul(const std::string& hangul) {
+  return ReadTranscriptionUnits(TranscriptionScript::kHangul, hangul);
+}
+
 std::optional<double> Evidence(const std::string& latin, const TranscriptionUnits& units) {
   if (units.empty()) return std::nullopt;
   auto fit = FitTranscription(latin, units);
@@ -68,6 +72,62 @@ TEST(HanTranscriptionTest, FlagsCharactersWritingConsonantsTheyDoNotWrite) {
   EXPECT_EQ(FitTranscription("gupta", Han("古斯塔"))->odd, 1);
   EXPECT_EQ(FitTranscription("kut", Han("库特"))->odd, 0);
   EXPECT_EQ(FitTranscription("kut", Han("库克"))->odd, 1);
+}
+
+TEST(HangulTranscriptionTest, KnowsTheBlocksOfTranscriptions) {
+  EXPECT_EQ(Hangul("슈테판").ids.size(), 3u);
+  EXPECT_EQ(Hangul("츠바이크").ids.size(), 4u);
+  // Not Hangul, a block no transcription in the data uses, or the other
+  // script's units: each model reads its own script only.
+  EXPECT_TRUE(Hangul("abc").empty());
+  EXPECT_TRUE(Hangul("뷁").empty());
+  EXPECT_TRUE(Hangul("古普塔").empty());
+  EXPECT_TRUE(Han("슈테판").empty());
+  EXPECT_TRUE(Hangul("").empty());
+}
+
+TEST(HangulTranscriptionTest, AlignsLettersWithTheBlocksThatWriteThem) {
+  // Korean follows the source language: German st is 슈ㅌ, ei 아이, z 츠.
+  EXPECT_EQ(TranscriptionAlignment("stefan", Hangul("슈테판")), "s|te|fan");
+  EXPECT_EQ(TranscriptionAlignment("zweig", Hangul("츠바이크")), "z|we|i|g");
+  EXPECT_EQ(TranscriptionAlignment("jorg", Hangul("외르크")), "jo|r|g");
+  EXPECT_EQ(TranscriptionAlignment("michael", Hangul("마이클")), "m|i|chael");
+  EXPECT_EQ(TranscriptionAlignment("schwarzenegger", Hangul("슈워제네거")), "sch|war|ze|ne|gger");
+  // Up to six letters a block; fewer letters than blocks do not align.
+  EXPECT_EQ(TranscriptionAlignment("abcdefghijklm", Hangul("니체")), "");
+  EXPECT_EQ(TranscriptionAlignment("jo", Hangul("외르크")), "");
+}
+
+TEST(HangulTranscriptionTest, TranscriptionsScoreAboveLookAlikes) {
+  struct Case {
+    std::string latin, hangul, unrelated;
+  };
+  for (const Case& c : std::initializer_list<Case>{{"zweig", "츠바이크", "츠비카"},
+                                                   {"haider", "하이더", "하이네"},
+                                                   {"michael", "마이클", "마이크"},
+                                                   {"jorg", "외르크", "요르단"},
+                                                   {"robert", "로버트", "로런스"},
+                                                   {"washington", "워싱턴", "워딩턴"},
+                                                   {"schmidt", "슈미트", "슈미츠"},
+                                                   {"thomas", "토마스", "토니"}}) {
+    auto match = Evidence(c.latin, Hangul(c.hangul));
+    ASSERT_TRUE(match) << c.latin;
+    EXPECT_GT(*match, 2.0) << c.latin << " ~ " << c.hangul;
+    auto other = Evidence(c.latin, Hangul(c.unrelated));
+    ASSERT_TRUE(other) << c.latin;
+    EXPECT_LT(*other, *match - 2.5) << c.latin << " ~ " << c.unrelated;
+  }
+}
+
+TEST(HangulTranscriptionTest, AFitIsTheSameAskedTwice) {
+  // FitTranscription remembers recent fits; a remembered one is the fit.
+  const auto first = FitTranscription("stefan", Hangul("슈테판"));
+  const auto other = FitTranscription("stefan", Hangul("스테파니"));
+  const auto again = FitTranscription("stefan", Hangul("슈테판"));
+  ASSERT_TRUE(first && other && again);
+  EXPECT_EQ(first->evidence, again->evidence);
+  EXPECT_NE(first->evidence, other->evidence);
+  EXPECT_NE(FitTranscription("stefan", Han("斯特凡"))->evidence, first->evidence);
 }
 
 }  // namespace
