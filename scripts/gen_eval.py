@@ -16,11 +16,10 @@ Deterministic: a fixed seed per group. Sources (licences in NOTICE):
 Usage: /usr/bin/python3 scripts/gen_eval.py [SHARED_DATA_DIR] [--holdout OUT_DIR]
 
 --holdout writes a second, disjoint-by-seed sample of the same groups to
-OUT_DIR (Russian from wd_russian_80 instead of wd_russian_20; Chinese from
-the tenth of the pairs scripts/gen_han_transcription.py does not learn
-from): a check that a
-change to matching generalizes beyond the rows in tests/eval, which it was
-tuned on. `vigil eval --pairs OUT_DIR` reads it.
+OUT_DIR (Russian from wd_russian_80 instead of wd_russian_20; Chinese and
+Korean from the tenth of the pairs scripts/gen_transcription.py does not
+learn from): a check that a change to matching generalizes beyond the rows
+in tests/eval, which it was tuned on. `vigil eval --pairs OUT_DIR` reads it.
 """
 import csv
 import os
@@ -54,7 +53,8 @@ def write(group, rows, header):
 
 
 def reserved_for_holdout(latin):
-    """The tenth of the Chinese pairs that gen_han_transcription.py does not learn from."""
+    """The tenth of the Chinese and Korean pairs that gen_transcription.py does
+    not learn from (by the Latin word, or the English full name)."""
     return zlib.crc32(latin.lower().encode()) % 10 == 0
 
 
@@ -93,7 +93,7 @@ def token_group(group, path, native_first, rng, why, sep=" "):
     return rows
 
 
-def fullname_group(path, rng, why):
+def fullname_group(path, rng, why, holdout_reserved=False):
     rows_in = []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -105,6 +105,8 @@ def fullname_group(path, rng, why):
             if len(toks) < 2 or len(toks) > 4 or any(len(t) < 2 for t in toks) or "." in en:
                 continue
             if re.search(r"[0-9()]", en):
+                continue
+            if holdout_reserved and HOLDOUT and not reserved_for_holdout(en):
                 continue
             rows_in.append((en, native))
     rng.shuffle(rows_in)
@@ -367,7 +369,7 @@ def main():
                                                 "full name in Latin vs Hebrew"),
           "netransliteration (Wikidata, CC0): full names, Latin vs Hebrew")
     write("cross_script_korean", fullname_group(os.path.join(p, "wd_korean"), random.Random(SEED + 16),
-                                                "full name in Latin vs Hangul"),
+                                                "full name in Latin vs Hangul", holdout_reserved=True),
           "netransliteration (Wikidata, CC0): full names, Latin vs Hangul")
     py, canto, wgr = chinese_groups(random.Random(SEED + 17))
     write("chinese_pinyin", py, "Chinese names: characters vs Hanyu pinyin in several writings")

@@ -7,9 +7,9 @@
 #include "compare/prepared.h"
 #include "compare/transcription.h"
 #include "names/chinese.h"
-#include "names/han_transcription.h"
 #include "names/japanese.h"
 #include "names/latin_variants.h"
+#include "names/transcription_model.h"
 
 namespace vigil {
 
@@ -52,11 +52,11 @@ void CandidateKeys(const PreparedEntity& e, std::vector<std::string>* keys,
         // another scheme, so "hsi" finds "xi" and "chan" finds "chen".
         if (p.chinese_syllable) {
           for (const auto& alt : names::ChineseSyllableEquivalents(p.text)) add("t:" + alt, w);
-        } else if (!p.han.empty()) {
+        } else if (p.transcription_only && !p.units.empty()) {
           // A foreign name in characters: the Latin spellings the
           // transcription model finds likeliest, keyed as Latin parts are,
           // and its sounds.
-          for (const std::string& spelling : names::HanTranscriptionSpellings(p.han, 4)) {
+          for (const std::string& spelling : names::TranscriptionSpellings(p.units, 4)) {
             const std::string key = names::RomanizationKey(spelling);
             if (!key.empty()) {
               own.push_back("r:" + key);

@@ -7,7 +7,7 @@
 //   "r:<key>"        its romanization-variant key (names::RomanizationKey)
 //   "p:<code>"       a phonetic code of a part
 //                    (r: and p: also of the likeliest Latin spellings of a
-//                    foreign name in characters, names::HanTranscriptionSpellings)
+//                    foreign name in characters, names::TranscriptionSpellings)
 //   "t:<a><b>"       also adjacent parts joined ("shui"+"bian" -> "t:shuibian")
 //   "n:<group>"      a nickname group
 //   "s:<sounds>"     the first consonants in coarse sound classes, and with

@@ -24,6 +24,7 @@
 #include "compare/transcription.h"
 
 #include "names/name.h"
+#include "names/transcription_model.h"
 #include "vigil/matcher.h"
 
 namespace vigil::compare {
@@ -70,9 +71,10 @@ struct PreparedPart {
   // A whole transcribed name read as one word (古普塔 -> "guputa"): matches
   // exactly or by transcription skeleton only, never by edit distance.
   bool transcription_only = false;
-  // The characters such a part was read from, as names::HanTranscription
-  // knows them (empty when not from Han or some character is unknown).
-  std::vector<uint16_t> han;
+  // The units such a part was written with (NamePart::native), as the
+  // script's model knows them (names::ReadTranscriptionUnits); empty when
+  // the part has no native text or some unit is unknown.
+  names::TranscriptionUnits units;
   std::span<const uint32_t> nickname_groups;  // names::NicknameGroups(text), ascending
   uint64_t hash = 0;                          // of text, for PartCache
   uint32_t letters = 0;  // bit c-'a' set for each letter in text: a bound on edit distance

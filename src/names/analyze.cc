@@ -492,9 +492,9 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
           joined.script = first.script;
           std::string word;
           for (const auto& p : first.parts) word += p.text;
-          std::string han = ToSimplifiedHan(cleaned);
-          std::erase(han, ' ');
-          joined.parts.push_back(NamePart{std::move(word), PartRole::kAny, std::move(han)});
+          std::string chars = ToSimplifiedHan(cleaned);
+          std::erase(chars, ' ');
+          joined.parts.push_back(NamePart{std::move(word), PartRole::kAny, std::move(chars)});
           AddForm(&out.forms, std::move(joined));
         }
       }
@@ -503,7 +503,15 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
       }
       break;
     }
-    default:
+    default: {
+      // A foreign name in Hangul (슈테판 츠바이크) keeps each word as written
+      // for the comparator's transcription model, when its romanization
+      // keeps the words (names/transcription_model.h).
+      std::vector<std::string> words;
+      if (script == text::Script::kHangul && schema != Schema::kCompany &&
+          schema != Schema::kOrganization) {
+        words = text::Tokenize(cleaned);
+      }
       for (auto& r : text::Romanize(cleaned, script)) {
         NameForm form =
             LatinForm(text::Tokenize(r.text), schema, r.scheme, out.script, &out.legal_forms);
@@ -516,6 +524,9 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
         if (script == text::Script::kHangul && schema == Schema::kPerson) {
           MarkHangulTitles(cleaned, &form);
         }
+        if (!form.native && form.parts.size() == words.size()) {
+          for (size_t i = 0; i < words.size(); ++i) form.parts[i].native = words[i];
+        }
         AddForm(&out.forms, std::move(form));
       }
       if (script == text::Script::kHangul && schema == Schema::kPerson) {
@@ -525,6 +536,7 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
         AddArticleSplitForms(&out.forms);
       }
       break;
+    }
   }
   if (regnal > 0) {
     for (NameForm& form : out.forms) {

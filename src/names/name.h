@@ -22,15 +22,18 @@ enum class PartRole : unsigned char {
 
 struct NamePart {
   NamePart() = default;
-  NamePart(std::string text, PartRole role = PartRole::kAny, std::string han = {})
-      : text(std::move(text)), role(role), han(std::move(han)) {}
+  NamePart(std::string text, PartRole role = PartRole::kAny, std::string native = {})
+      : text(std::move(text)), role(role), native(std::move(native)) {}
 
   std::string text;  // lower-case ASCII Latin
   PartRole role = PartRole::kAny;
-  // For a foreign name transcribed in Chinese characters and read as one
-  // word per run (古普塔 "guputa"): the run's characters, simplified, which
-  // the comparator matches against a Latin word by names::HanTranscription.
-  std::string han;
+  // The part as written in its own script, for a script whose transcriptions
+  // of foreign names the comparator reads by a learned model
+  // (names/transcription_model.h): a run of Chinese characters read as one
+  // word (古普塔 "guputa"), simplified; a word of a foreign name in Hangul
+  // (츠바이크 "cheubaikeu"), when the romanization keeps the words. Empty
+  // otherwise.
+  std::string native;
 };
 
 // One way of reading a name: "陳大文" has a pinyin form [chen(family) da wen],

@@ -1,0 +1,134 @@
+#include "names/transcription_model.h"
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+
+namespace vigil::names {
+namespace {
+
+TranscriptionUnits Han(const std::string& han) {
+  return ReadTranscriptionUnits(TranscriptionScript::kHan, han);
+}
+
+TranscriptionUnits Hangul(const std::string& hangul) {
+  return ReadTranscriptionUnits(TranscriptionScript::kHangul, hangul);
+}
+
+std::optional<double> Evidence(const std::string& latin, const TranscriptionUnits& units) {
+  if (units.empty()) return std::nullopt;
+  auto fit = FitTranscription(latin, units);
+  if (!fit) return std::nullopt;
+  return fit->evidence;
+}
+
+TEST(HanTranscriptionTest, KnowsTheCharactersOfTranscriptions) {
+  EXPECT_EQ(Han("古普塔").ids.size(), 3u);
+  EXPECT_EQ(Han("斯").ids.size(), 1u);
+  // Not Han, or a character no transcription in the data uses.
+  EXPECT_TRUE(Han("abc").empty());
+  EXPECT_TRUE(Han("古x").empty());
+  EXPECT_TRUE(Han("").empty());
+}
+
+TEST(HanTranscriptionTest, AlignsLettersWithTheCharactersThatWriteThem) {
+  EXPECT_EQ(TranscriptionAlignment("gupta", Han("古普塔")), "gu|p|ta");
+  EXPECT_EQ(TranscriptionAlignment("trump", Han("特朗普")), "t|rum|p");
+  EXPECT_EQ(TranscriptionAlignment("christensen", Han("克里斯滕森")), "ch|ri|s|ten|sen");
+  // Fewer letters than characters, or too many for them: no alignment.
+  EXPECT_EQ(TranscriptionAlignment("al", Han("古普塔")), "");
+  EXPECT_EQ(TranscriptionAlignment("abcdefghijklmnop", Han("古普")), "");
+  EXPECT_FALSE(FitTranscription("o'neil", Han("奥尼尔")));
+}
+
+TEST(HanTranscriptionTest, TranscriptionsScoreAboveUnrelatedNames) {
+  // Transcriptions (of names the model learned from, and of names like
+  // them) are well above 0 and far above a name of the same first sound.
+  struct Case {
+    std::string latin, han, unrelated;
+  };
+  for (const Case& c : std::initializer_list<Case>{{"gupta", "古普塔", "古斯塔"},
+                                                   {"donald", "唐纳德", "多纳泰罗"},
+                                                   {"vladimir", "弗拉基米尔", "弗兰克林"},
+                                                   {"schwarzenegger", "施瓦辛格", "施泰因迈尔"},
+                                                   {"hertzsch", "赫茨希", "赫尔曼"},
+                                                   {"christensen", "克里斯滕森", "克劳福德"},
+                                                   {"redmond", "雷蒙", "雷诺"},
+                                                   {"kut", "库特", "库克"}}) {
+    auto match = Evidence(c.latin, Han(c.han));
+    ASSERT_TRUE(match) << c.latin;
+    EXPECT_GT(*match, 0.5) << c.latin << " ~ " << c.han;
+    auto other = Evidence(c.latin, Han(c.unrelated));
+    ASSERT_TRUE(other) << c.latin;
+    EXPECT_LT(*other, *match - 2.0) << c.latin << " ~ " << c.unrelated;
+  }
+}
+
+TEST(HanTranscriptionTest, FlagsCharactersWritingConsonantsTheyDoNotWrite) {
+  // 斯 writes s, never the p of "gupta"; 克 writes k, not the t of "kut".
+  EXPECT_EQ(FitTranscription("gupta", Han("古普塔"))->odd, 0);
+  EXPECT_EQ(FitTranscription("gupta", Han("古斯塔"))->odd, 1);
+  EXPECT_EQ(FitTranscription("kut", Han("库特"))->odd, 0);
+  EXPECT_EQ(FitTranscription("kut", Han("库克"))->odd, 1);
+}
+
+TEST(HangulTranscriptionTest, KnowsTheBlocksOfTranscriptions) {
+  EXPECT_EQ(Hangul("슈테판").ids.size(), 3u);
+  EXPECT_EQ(Hangul("츠바이크").ids.size(), 4u);
+  // Not Hangul, a block no transcription in the data uses, or the other
+  // script's units: each model reads its own script only.
+  EXPECT_TRUE(Hangul("abc").empty());
+  EXPECT_TRUE(Hangul("뷁").empty());
+  EXPECT_TRUE(Hangul("古普塔").empty());
+  EXPECT_TRUE(Han("슈테판").empty());
+  EXPECT_TRUE(Hangul("").empty());
+}
+
+TEST(HangulTranscriptionTest, AlignsLettersWithTheBlocksThatWriteThem) {
+  // Korean follows the source language: German st is 슈ㅌ, ei 아이, z 츠.
+  EXPECT_EQ(TranscriptionAlignment("stefan", Hangul("슈테판")), "s|te|fan");
+  EXPECT_EQ(TranscriptionAlignment("zweig", Hangul("츠바이크")), "z|we|i|g");
+  EXPECT_EQ(TranscriptionAlignment("jorg", Hangul("외르크")), "jo|r|g");
+  EXPECT_EQ(TranscriptionAlignment("michael", Hangul("마이클")), "m|i|chael");
+  EXPECT_EQ(TranscriptionAlignment("schwarzenegger", Hangul("슈워제네거")), "sch|war|ze|ne|gger");
+  // Up to six letters a block; fewer letters than blocks do not align.
+  EXPECT_EQ(TranscriptionAlignment("abcdefghijklm", Hangul("니체")), "");
+  EXPECT_EQ(TranscriptionAlignment("jo", Hangul("외르크")), "");
+}
+
+TEST(HangulTranscriptionTest, TranscriptionsScoreAboveLookAlikes) {
+  struct Case {
+    std::string latin, hangul, unrelated;
+  };
+  for (const Case& c : std::initializer_list<Case>{{"zweig", "츠바이크", "츠비카"},
+                                                   {"haider", "하이더", "하이네"},
+                                                   {"michael", "마이클", "마이크"},
+                                                   {"jorg", "외르크", "요르단"},
+                                                   {"robert", "로버트", "로런스"},
+                                                   {"washington", "워싱턴", "워딩턴"},
+                                                   {"schmidt", "슈미트", "슈미츠"},
+                                                   {"thomas", "토마스", "토니"}}) {
+    auto match = Evidence(c.latin, Hangul(c.hangul));
+    ASSERT_TRUE(match) << c.latin;
+    EXPECT_GT(*match, 2.0) << c.latin << " ~ " << c.hangul;
+    auto other = Evidence(c.latin, Hangul(c.unrelated));
+    ASSERT_TRUE(other) << c.latin;
+    EXPECT_LT(*other, *match - 2.5) << c.latin << " ~ " << c.unrelated;
+  }
+}
+
+TEST(HangulTranscriptionTest, AFitIsTheSameAskedTwice) {
+  // FitTranscription remembers recent fits; a remembered one is the fit.
+  const auto first = FitTranscription("stefan", Hangul("슈테판"));
+  const auto other = FitTranscription("stefan", Hangul("스테파니"));
+  const auto again = FitTranscription("stefan", Hangul("슈테판"));
+  ASSERT_TRUE(first && other && again);
+  EXPECT_EQ(first->evidence, again->evidence);
+  EXPECT_NE(first->evidence, other->evidence);
+  EXPECT_NE(FitTranscription("stefan", Han("斯特凡"))->evidence, first->evidence);
+}
+
+}  // namespace
+}  // namespace vigil::names
