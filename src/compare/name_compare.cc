@@ -721,8 +721,10 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
 NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person, bool explain,
                        PartCache* cache) {
   NameScore out;
-  // Kanji kept as written meet only romaji.
+  // Kanji kept as written meet only romaji; a Hangul name read as Chinese
+  // meets only Latin syllables.
   if ((q.japanese && !c.latin) || (c.japanese && !q.latin)) return out;
+  if ((q.sino_korean && !c.latin) || (c.sino_korean && !q.latin)) return out;
   PairContext ctx;
   ctx.person = person;
   ctx.both_latin = q.latin && c.latin;
