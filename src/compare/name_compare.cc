@@ -469,6 +469,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
     if (!out.parts.empty() && p.role != PartRole::kNumber) {
       part.generation = Generation(p.text, &p == &form.parts.back());
     }
+    out.chinese_syllables = out.chinese_syllables || (out.latin && part.chinese_syllable);
     if (!out.text.empty()) out.text += ' ';
     out.text += p.text;
     out.parts.push_back(std::move(part));
@@ -722,9 +723,11 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
                        PartCache* cache) {
   NameScore out;
   // Kanji kept as written meet only romaji; a Hangul name read as Chinese
-  // meets only Latin syllables.
+  // meets only a Latin name with Chinese syllables.
   if ((q.japanese && !c.latin) || (c.japanese && !q.latin)) return out;
-  if ((q.sino_korean && !c.latin) || (c.sino_korean && !q.latin)) return out;
+  if ((q.sino_korean && !c.chinese_syllables) || (c.sino_korean && !q.chinese_syllables)) {
+    return out;
+  }
   PairContext ctx;
   ctx.person = person;
   ctx.both_latin = q.latin && c.latin;

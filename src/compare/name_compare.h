@@ -93,9 +93,10 @@ struct PreparedForm {
   // How the script transcribes foreign names: 1 syllabic (Han, Hangul,
   // kana), 2 alphabetic, 3 abjad (Arabic, Hebrew); 0 for Latin.
   uint8_t transcribes = 0;
-  bool native = false;       // names::NameForm::native
-  bool japanese = false;     // kanji kept as written (scheme "japanese")
-  bool sino_korean = false;  // a Hangul name read as Chinese (scheme "sino-korean")
+  bool native = false;             // names::NameForm::native
+  bool japanese = false;           // kanji kept as written (scheme "japanese")
+  bool sino_korean = false;        // a Hangul name read as Chinese (scheme "sino-korean")
+  bool chinese_syllables = false;  // a Latin form with a part that is a Chinese syllable
 };
 
 PreparedForm PrepareForm(const names::NameForm& form);
