@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/embedded.h"
+#include "text/internal/table.h"
 
 VIGIL_DECLARE_EMBEDDED(han_japanese);
 
@@ -228,16 +229,8 @@ std::vector<std::string> Rendaku(const std::string& r) {
 class JapaneseTable {
  public:
   JapaneseTable() {
-    const std::string_view table = VIGIL_EMBEDDED(han_japanese);
-    size_t start = 0;
-    while (start < table.size()) {
-      size_t end = table.find('\n', start);
-      if (end == std::string_view::npos) end = table.size();
-      std::string_view line = table.substr(start, end - start);
-      start = end + 1;
-      if (line.empty() || line[0] == '#') continue;
-      AddLine(line);
-    }
+    text::internal::ForEachRow(VIGIL_EMBEDDED(han_japanese),
+                               [this](const std::vector<std::string_view>& cols) { AddRow(cols); });
   }
 
   const CharEntry* Find(char32_t c) const {
@@ -251,16 +244,9 @@ class JapaneseTable {
   }
 
  private:
-  void AddLine(std::string_view line) {
-    std::array<std::string_view, 4> cols;
-    size_t k = 0, pos = 0;
-    while (k < cols.size()) {
-      size_t tab = line.find('\t', pos);
-      cols[k++] = line.substr(pos, tab == std::string_view::npos ? tab : tab - pos);
-      if (tab == std::string_view::npos) break;
-      pos = tab + 1;
-    }
-    if (k != cols.size()) return;
+  // char, on readings, kun readings, name readings (tab-separated).
+  void AddRow(const std::vector<std::string_view>& cols) {
+    if (cols.size() < 4) return;
     UChar32 c;
     int32_t i = 0;
     U8_NEXT(cols[0].data(), i, static_cast<int32_t>(cols[0].size()), c);
