@@ -144,9 +144,10 @@ class Han:
         syllable_prior=2.0,   # pseudo-names backing a reading off to the floor
         back_prior=5.0,       # pseudo-names backing P(unit | segment) off to P(unit)
         back_weight=0.5,      # weight of the unit direction in the evidence
-        odd_share=0.01,       # a segment whose consonants the unit writes this rarely ...
-        odd_cost=1.5,         # ... costs this much evidence
-        min_names=10,         # a unit seen in fewer transcribed names: not a transcription
+        odd_share=0.03,       # a segment whose consonants the unit writes this rarely ...
+        odd_cost=1.5,         # ... costs this much evidence, unless it holds
+        dropped_share=0.2,    # consonants the unit writes this often, and one more
+        min_names=5,          # a unit seen in fewer transcribed names: not a transcription
     )
 
     def __init__(self):
@@ -281,6 +282,7 @@ class Hangul:
         back_weight=0.5,
         odd_share=0.01,
         odd_cost=1.5,
+        dropped_share=2.0,   # never: blocks write every consonant heard (마이크 Mike, 마이클 Michael)
         min_names=0,
     )
 
@@ -519,6 +521,12 @@ def consonants(seg):
     return out
 
 
+def subsequence(part, whole):
+    """Whether part is whole with some letters left out ("P" of "PK")."""
+    it = iter(whole)
+    return all(c in it for c in part)
+
+
 class Model:
     def __init__(self, rows, bigrams, max_seg, params):
         self.max_seg = max_seg
@@ -545,6 +553,17 @@ class Model:
                 d[consonants(sg)] = d.get(consonants(sg), 0.0) + v
             t = sum(d.values())
             self.shape[c] = {k: v / t for k, v in d.items()}
+
+    def odd(self, c, seg):
+        """Whether the unit hardly ever writes the consonants of seg (斯 for a
+        p); not when they are consonants it commonly writes and one more, a
+        letter the transcription left out (波 for the peaux of Carpeaux)."""
+        shape = consonants(seg)
+        shares = self.shape[c]
+        if shares.get(shape, 0.0) >= self.p["odd_share"]:
+            return False
+        return not any(s and share >= self.p["dropped_share"] and len(s) + 1 == len(shape) and subsequence(s, shape)
+                       for s, share in shares.items())
 
     def floor_p(self, seg):
         return self.p["floor"] * 0.05 ** (len(seg) - 1)
@@ -600,7 +619,7 @@ class Model:
             by_char += self.back(chars[j - 1], seg)
             # A unit standing for consonants it hardly ever writes (斯 for
             # the p of "gupta"): a different name, whatever the rest.
-            if self.shape[chars[j - 1]].get(consonants(seg), 0.0) < self.p["odd_share"]:
+            if self.odd(chars[j - 1], seg):
                 odd += 1
             i -= k
         return letters + self.p["back_weight"] * by_char / n - self.p["odd_cost"] * odd

@@ -36,7 +36,8 @@ struct Params {
   double back_prior;        // pseudo-names backing P(unit | letters) off to P(unit)
   double back_weight;       // weight of the unit direction
   double odd_share;         // a segment whose consonants the unit writes this rarely ...
-  double odd_cost;          // ... costs this much evidence
+  double odd_cost;          // ... costs this much evidence, unless it holds
+  double dropped_share;     // consonants the unit writes this often, and one more
   // A unit seen in fewer transcribed names marks a word that is not a
   // transcription (军 in 马立军, 伟 in 张伟: a Chinese given name): no fit.
   double min_names = 0;
@@ -52,19 +53,23 @@ Params ParamsOf(TranscriptionScript script) {
   p.reading_prior = 2.0;
   p.back_prior = 5.0;
   p.back_weight = 0.5;
-  p.odd_share = 0.01;
+  p.odd_share = 0.03;
+  p.dropped_share = 0.2;
   p.odd_cost = 1.5;
   switch (script) {
     case TranscriptionScript::kHan:
       p.table = VIGIL_EMBEDDED(han_transcription);
       p.max_segment = 5;
-      p.min_names = 10;
+      p.min_names = 5;
       break;
     case TranscriptionScript::kHangul:
       // Korean writes up to six letters with one block (니체 nie|tzsche).
       p.table = VIGIL_EMBEDDED(hangul_transcription);
       p.max_segment = 6;
       p.min_names = 0;
+      // Blocks write every consonant heard: 마이크 is Mike, 마이클 Michael.
+      p.dropped_share = 2.0;
+      p.odd_share = 0.01;
       break;
   }
   return p;
@@ -118,6 +123,15 @@ std::string Consonants(std::string_view seg) {
     if (c != 0 && (out.empty() || out.back() != c)) out += c;
   }
   return out;
+}
+
+// Whether `part` is `whole` with some letters left out ("P" of "PK").
+bool IsSubsequence(std::string_view part, std::string_view whole) {
+  size_t k = 0;
+  for (char c : whole) {
+    if (k < part.size() && part[k] == c) ++k;
+  }
+  return k == part.size();
 }
 
 // Unpacks a segment key (see Pack).
@@ -269,10 +283,22 @@ class Model {
   }
 
   // Whether the unit hardly ever writes the consonants of `seg` (斯 for a p).
+  // Not when the segment holds the consonants the unit commonly writes and
+  // one more, a letter the transcription left out: 波 for the peaux of
+  // Carpeaux.
   bool Odd(uint16_t id, std::string_view seg) const {
     const std::string shape = Consonants(seg);
     for (const auto& [s, share] : units_[id].shapes) {
-      if (s == shape) return share < params_.odd_share;
+      if (s == shape) {
+        if (share >= params_.odd_share) return false;
+        break;
+      }
+    }
+    for (const auto& [s, share] : units_[id].shapes) {
+      if (!s.empty() && share >= params_.dropped_share && s.size() + 1 == shape.size() &&
+          IsSubsequence(s, shape)) {
+        return false;
+      }
     }
     return true;
   }

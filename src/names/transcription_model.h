@@ -62,7 +62,7 @@ struct TranscriptionFit {
 
 // nullopt when the two cannot be aligned (fewer letters than units, more
 // than the script's letters per unit: five for Han, six for Hangul; a
-// letter outside a-z), or when a Chinese character is seen in fewer than ten
+// letter outside a-z), or when a Chinese character is seen in fewer than five
 // transcribed names (军 of 马立军: a Chinese given name, not a transcription).
 std::optional<TranscriptionFit> FitTranscription(std::string_view latin,
                                                  const TranscriptionUnits& units);

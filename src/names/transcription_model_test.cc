@@ -74,6 +74,22 @@ TEST(HanTranscriptionTest, FlagsCharactersWritingConsonantsTheyDoNotWrite) {
   EXPECT_EQ(FitTranscription("kut", Han("库克"))->odd, 1);
 }
 
+TEST(HanTranscriptionTest, ACharacterMayLeaveOutOneConsonant) {
+  // 波 writes p; for the "peaux" of Carpeaux it leaves out the x.
+  EXPECT_EQ(TranscriptionAlignment("carpeaux", Han("卡尔波")), "ca|r|peaux");
+  EXPECT_EQ(FitTranscription("carpeaux", Han("卡尔波"))->odd, 0);
+  // Not two: 诺 writes n, not the "dmond" of Redmond (雷诺 is Renault).
+  EXPECT_EQ(TranscriptionAlignment("redmond", Han("雷诺")), "re|dmond");
+  EXPECT_EQ(FitTranscription("redmond", Han("雷诺"))->odd, 1);
+}
+
+TEST(HangulTranscriptionTest, ABlockLeavesOutNoConsonant) {
+  // 크 writes k; "chael" is Michael's, written 클 (마이크 is Mike).
+  auto fit = FitTranscription("michael", Hangul("마이크"));
+  ASSERT_TRUE(fit);
+  EXPECT_GE(fit->odd, 1);
+}
+
 TEST(HangulTranscriptionTest, KnowsTheBlocksOfTranscriptions) {
   EXPECT_EQ(Hangul("슈테판").ids.size(), 3u);
   EXPECT_EQ(Hangul("츠바이크").ids.size(), 4u);
