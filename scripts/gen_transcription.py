@@ -554,15 +554,18 @@ class Model:
             t = sum(d.values())
             self.shape[c] = {k: v / t for k, v in d.items()}
 
-    def odd(self, c, seg):
+    def odd(self, c, seg, last):
         """Whether the unit hardly ever writes the consonants of seg (斯 for a
         p); not when they are consonants it commonly writes and one more, a
-        letter the transcription left out (波 for the peaux of Carpeaux)."""
+        letter the transcription left out (波 for the peaux of Carpeaux); and a
+        final consonant of the word, silent in its language, after a unit that
+        commonly writes only a vowel (耶 for the yet of Poyet)."""
         shape = consonants(seg)
         shares = self.shape[c]
         if shares.get(shape, 0.0) >= self.p["odd_share"]:
             return False
-        return not any(s and share >= self.p["dropped_share"] and len(s) + 1 == len(shape) and subsequence(s, shape)
+        return not any(share >= self.p["dropped_share"] and len(s) + 1 == len(shape) and
+                       (subsequence(s, shape) if s else last and consonants(seg[-1]))
                        for s, share in shares.items())
 
     def floor_p(self, seg):
@@ -619,7 +622,7 @@ class Model:
             by_char += self.back(chars[j - 1], seg)
             # A unit standing for consonants it hardly ever writes (斯 for
             # the p of "gupta"): a different name, whatever the rest.
-            if self.odd(chars[j - 1], seg):
+            if self.odd(chars[j - 1], seg, j == n):
                 odd += 1
             i -= k
         return letters + self.p["back_weight"] * by_char / n - self.p["odd_cost"] * odd

@@ -285,8 +285,9 @@ class Model {
   // Whether the unit hardly ever writes the consonants of `seg` (斯 for a p).
   // Not when the segment holds the consonants the unit commonly writes and
   // one more, a letter the transcription left out: 波 for the peaux of
-  // Carpeaux.
-  bool Odd(uint16_t id, std::string_view seg) const {
+  // Carpeaux; and a final consonant of the word, silent in its language,
+  // after a unit that commonly writes only a vowel (耶 for the yet of Poyet).
+  bool Odd(uint16_t id, std::string_view seg, bool last) const {
     const std::string shape = Consonants(seg);
     for (const auto& [s, share] : units_[id].shapes) {
       if (s == shape) {
@@ -295,10 +296,10 @@ class Model {
       }
     }
     for (const auto& [s, share] : units_[id].shapes) {
-      if (!s.empty() && share >= params_.dropped_share && s.size() + 1 == shape.size() &&
-          IsSubsequence(s, shape)) {
+      if (share < params_.dropped_share || s.size() + 1 != shape.size()) continue;
+      if (s.empty() ? last && !Consonants(seg.substr(seg.size() - 1)).empty()
+                    : IsSubsequence(s, shape))
         return false;
-      }
     }
     return true;
   }
@@ -411,7 +412,7 @@ std::optional<TranscriptionFit> Fit(std::string_view latin, const TranscriptionU
     back += model.LogRatioBack(units.ids[j], Pack(seg));
     // A unit standing for consonants it hardly ever writes (斯 for the p of
     // "gupta"): a different name, whatever the rest.
-    if (model.Odd(units.ids[j], seg)) ++odd;
+    if (model.Odd(units.ids[j], seg, j + 1 == units.ids.size())) ++odd;
     pos += lengths[j];
   }
   return TranscriptionFit{per_letter +

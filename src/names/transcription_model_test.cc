@@ -78,6 +78,9 @@ TEST(HanTranscriptionTest, ACharacterMayLeaveOutOneConsonant) {
   // 波 writes p; for the "peaux" of Carpeaux it leaves out the x.
   EXPECT_EQ(TranscriptionAlignment("carpeaux", Han("卡尔波")), "ca|r|peaux");
   EXPECT_EQ(FitTranscription("carpeaux", Han("卡尔波"))->odd, 0);
+  // 耶 writes a vowel; a silent final consonant may go with it (Poyet).
+  EXPECT_EQ(TranscriptionAlignment("poyet", Han("普耶")), "po|yet");
+  EXPECT_EQ(FitTranscription("poyet", Han("普耶"))->odd, 0);
   // Not two: 诺 writes n, not the "dmond" of Redmond (雷诺 is Renault).
   EXPECT_EQ(TranscriptionAlignment("redmond", Han("雷诺")), "re|dmond");
   EXPECT_EQ(FitTranscription("redmond", Han("雷诺"))->odd, 1);
