@@ -660,14 +660,18 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   // A letter on one side only takes an edit; one substitution mends two.
   // Two edits count only for long names keeping their first sound, or with
   // one phonetic code; otherwise only whether there is one.
-  const bool two_count =
-      (longest >= 7 && SameOnset(a.text, b.text)) ||
-      (!a.phonetic.empty() && a.phonetic == b.phonetic && a.text[0] == b.text[0]);
+  // Long names with one phonetic code are one name however their first
+  // sound is spelled (Christopher, Kristopher; Geoffrey, Jeffery).
+  const bool same_code = !a.phonetic.empty() && a.phonetic == b.phonetic;
+  const bool spelled_apart = same_code && longest >= 6;
+  const bool two_count = (longest >= 7 && SameOnset(a.text, b.text)) ||
+                         (same_code && (a.text[0] == b.text[0] || spelled_apart));
   const size_t limit = two_count ? 2 : 1;
   const size_t only_one_side = std::popcount(a.letters ^ b.letters);
   // Two known given names of different groups are two names, however alike
   // they are spelled (Patrick, Patricia; Mario, Maria).
-  const bool known_apart = ctx.person && !a.nickname_groups.empty() && !b.nickname_groups.empty();
+  const bool known_apart =
+      ctx.person && !a.nickname_groups.empty() && !b.nickname_groups.empty() && !spelled_apart;
   size_t d =
       !known_apart && longest >= 4 && only_one_side <= 2 * limit && longest - shortest <= limit
           ? BoundedEditDistance(a.text, b.text, limit)
@@ -686,8 +690,7 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   }
   // Two slips in one name, but rarely in its first sound (sokolov, okulov).
   if (d == 2 && longest >= 7 && SameOnset(a.text, b.text)) return {0.75, "typo", ""};
-  if (d == 2 && longest >= 4 && !a.phonetic.empty() && a.phonetic == b.phonetic &&
-      a.text[0] == b.text[0]) {
+  if (d == 2 && longest >= 4 && same_code && (a.text[0] == b.text[0] || spelled_apart)) {
     return {0.75, "phonetic", ""};
   }
   if (ctx.transcription && !a.skeleton.empty()) {
