@@ -296,7 +296,7 @@ PartSimilarity JoinedByLetters(const PreparedPart& one, const PreparedPart* part
 }
 
 PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts, size_t count,
-                             bool skeletons, float sounds_floor) {
+                             bool skeletons, float sounds_floor, bool by_reading) {
   bool run_japanese = false, run_latin = false;
   for (size_t k = 0; k < count; ++k) (parts[k].japanese ? run_japanese : run_latin) = true;
   if (one.japanese || run_japanese) {
@@ -319,11 +319,13 @@ PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts,
   // A compound written as one word in another script (Hans-Jurgen ->
   // 한스위르겐 "hanseuwireugen"): by sounds, without the length checks above,
   // since transcriptions are longer than their Latin spelling. Chinese names
-  // meet by reading, not by sound (see ComparePart).
-  if (one.chinese_syllable || one.chinese_word) return {};
+  // (and Korean names, whose syllables are spelled alike) meet by reading,
+  // not by sound (see ComparePart) — but kana write every foreign name by
+  // sound: Jong Un is ジョンウン "jonun" as Hans Jurgen is ハンスユルゲン.
+  if (by_reading && (one.chinese_syllable || one.chinese_word)) return {};
   SoundCode run;
   for (size_t k = 0; k < count; ++k) {
-    if (parts[k].chinese_syllable || parts[k].chinese_word) return {};
+    if (by_reading && (parts[k].chinese_syllable || parts[k].chinese_word)) return {};
     AppendSounds(&run, parts[k].sounds);
   }
   return SoundsScore(one.sounds, run, sounds_floor);
@@ -398,6 +400,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
   out.arabic = script == "arabic";
   out.native = form.native;
   out.japanese = form.scheme == "japanese";
+  out.kana = script == "kana";
   out.sino_korean = form.scheme == "sino-korean";
   if (!out.latin) {
     out.transcribes = script == "han" || script == "hangul" || script == "kana" ? 1
@@ -746,9 +749,10 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   static constexpr float kFloors[] = {0, kSyllabicFloor, kAlphabeticFloor, kAbjadFloor};
   ctx.sounds_floor = native ? 0 : kFloors[target];
   ctx.native = native;
+  const bool kana = q.kana || c.kana;
   const uint16_t ctx_bits =
       uint16_t(ctx.person | ctx.both_latin << 1 | ctx.cross_script << 2 | ctx.transcription << 3 |
-               ctx.pinyin_vs_latin << 4 | ctx.arabic << 5 | target << 6 | native << 8);
+               ctx.pinyin_vs_latin << 4 | ctx.arabic << 5 | target << 6 | native << 8 | kana << 9);
   const size_t n = std::min<size_t>(q.parts.size(), 16);
   const size_t m = std::min<size_t>(c.parts.size(), 16);
   if (n == 0 || m == 0) return out;
@@ -783,13 +787,15 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
     // the syllabic scripts; alphabets and abjads keep the hyphen or space,
     // and a Latin word is not written as two words of another script.
     const float floor = cross && target == 1 && !one_latin ? ctx.sounds_floor : 0;
-    if (!cache) return CompareJoined(one, run, k, skeletons, floor);
+    // Chinese syllables run together meet by sound only in kana (below).
+    const bool by_reading = !kana;
+    if (!cache) return CompareJoined(one, run, k, skeletons, floor, by_reading);
     uint64_t rh = k;
     for (uint8_t x = 0; x < k; ++x) rh = (rh ^ run[x].hash) * 0x100000001b3ull;
     // The part hashes carry transcription_only; ctx_bits the rest.
     const uint16_t bits = uint16_t(0x800 | (one_latin ? 0x1000 : 0) | ctx_bits);
     if (const PartSimilarity* known = cache->Find(one.hash, rh, bits)) return *known;
-    PartSimilarity sim = CompareJoined(one, run, k, skeletons, floor);
+    PartSimilarity sim = CompareJoined(one, run, k, skeletons, floor, by_reading);
     cache->Insert(one.hash, rh, bits, sim);
     return sim;
   };

@@ -95,6 +95,7 @@ struct PreparedForm {
   uint8_t transcribes = 0;
   bool native = false;             // names::NameForm::native
   bool japanese = false;           // kanji kept as written (scheme "japanese")
+  bool kana = false;               // read from kana
   bool sino_korean = false;        // a Hangul name read as Chinese (scheme "sino-korean")
   bool chinese_syllables = false;  // a Latin form with a part that is a Chinese syllable
 };
