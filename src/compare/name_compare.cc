@@ -62,7 +62,12 @@ double UnmatchedFactor(const PreparedPart& p) {
 // (Lukashenko/Lukashenka): not a gender pair.
 bool GenderVariants(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
-  if (a.size() < 3) return false;
+  if (a.size() < 3 || b.size() > a.size() + 2) return false;
+  // Cheap exit first (this runs for most pairs of parts): both are one stem
+  // and an ending of at most five letters.
+  size_t common = 0;
+  while (common < a.size() && a[common] == b[common]) ++common;
+  if (common + 5 < b.size()) return false;
   if (b.size() == a.size() + 1 && b.back() == 'a' && b.substr(0, a.size()) == a) return true;
   static constexpr std::pair<std::string_view, std::string_view> kEndings[] = {
       {"er", "ra"},  {"o", "a"},     {"us", "a"},  {"iy", "aya"},    {"ii", "aya"}, {"y", "aya"},
