@@ -2,6 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compare/name_compare.h"
+
 namespace vigil {
 namespace {
 
@@ -85,6 +92,52 @@ TEST_F(MatcherTest, PreparedComparisonEqualsDirect) {
   auto c = matcher_->Prepare(Person("习近平"));
   EXPECT_DOUBLE_EQ(matcher_->Compare(q, c).score,
                    matcher_->Compare(Person("Hsi Chin-p'ing"), Person("习近平")).score);
+}
+
+}  // namespace
+}  // namespace vigil
+
+namespace vigil {
+namespace {
+
+// Optimal string alignment distance, the whole table: the reference for the
+// banded, early-exit BoundedEditDistance.
+size_t FullOsa(std::string_view a, std::string_view b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+TEST(BoundedEditDistanceTest, AgreesWithTheFullTableUpToTheLimit) {
+  // Random words over three letters, so that swaps and repeats are common.
+  uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1103515245u + 12345u;
+    return seed >> 16;
+  };
+  for (int round = 0; round < 20000; ++round) {
+    std::string a, b;
+    const size_t la = next() % 12, lb = next() % 12;
+    for (size_t i = 0; i < la; ++i) a += static_cast<char>('a' + next() % 3);
+    for (size_t i = 0; i < lb; ++i) b += static_cast<char>('a' + next() % 3);
+    const size_t full = FullOsa(a, b);
+    for (size_t limit = 0; limit <= 3; ++limit) {
+      ASSERT_EQ(compare::BoundedEditDistance(a, b, limit), std::min(full, limit + 1))
+          << a << " / " << b << " limit " << limit;
+    }
+  }
+  EXPECT_EQ(compare::BoundedEditDistance("vladimir", "wladimir", 2), 1u);
+  EXPECT_EQ(compare::BoundedEditDistance("sokolov", "okulov", 1), 2u);
 }
 
 }  // namespace
