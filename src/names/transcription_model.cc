@@ -19,6 +19,7 @@
 
 VIGIL_DECLARE_EMBEDDED(han_transcription);
 VIGIL_DECLARE_EMBEDDED(hangul_transcription);
+VIGIL_DECLARE_EMBEDDED(arabic_transcription);
 
 namespace vigil::names {
 namespace {
@@ -29,6 +30,7 @@ namespace {
 struct Params {
   std::string_view table;   // the embedded model
   size_t max_segment = 5;   // letters one unit writes, at most (Pack holds 6)
+  size_t min_segment = 1;   // ... and at least (0: a unit may write nothing)
   double floor;             // P of an unseen one-letter segment ...
   double floor_per_letter;  // ... times this for each more letter
   double unit_prior;        // pseudo-names backing a unit off to its reading
@@ -70,6 +72,13 @@ Params ParamsOf(TranscriptionScript script) {
       // Blocks write every consonant heard: 마이크 is Mike, 마이클 Michael.
       p.dropped_share = 2.0;
       p.odd_share = 0.01;
+      break;
+    case TranscriptionScript::kArabic:
+      // An abjad: a letter writes its consonant and the short vowels beside it
+      // (برنارد b|er|n|a|r|d), and a letter may write nothing the Latin
+      // spelling shows (إيان |i|a|n for Ian; تشميتز |sch|m|i|t|z for Schmitz).
+      p.table = VIGIL_EMBEDDED(arabic_transcription);
+      p.min_segment = 0;
       break;
   }
   return p;
@@ -169,6 +178,7 @@ double ParseDouble(std::string_view s) {
 class Model {
  public:
   explicit Model(const Params& params) : params_(params) {
+    floor_[0] = params_.floor;  // a unit writing nothing, unseen
     for (size_t k = 1; k < floor_.size(); ++k) {
       floor_[k] = params_.floor * std::pow(params_.floor_per_letter, static_cast<double>(k - 1));
     }
@@ -200,7 +210,10 @@ class Model {
         const std::string_view item = segs.substr(pos, space - pos);
         pos = space + 1;
         const size_t colon = item.find(':');
-        if (colon == 0 || colon == std::string_view::npos || colon > params_.max_segment) continue;
+        if (colon < params_.min_segment || colon == std::string_view::npos ||
+            colon > params_.max_segment) {
+          continue;
+        }
         const uint32_t key = Pack(item.substr(0, colon));
         const auto count = static_cast<float>(ParseDouble(item.substr(colon + 1)));
         unit.segments.emplace_back(key, count);
@@ -334,7 +347,7 @@ class Model {
   }
 
   Params params_;
-  std::array<double, 7> floor_{};  // the floor by segment length, 1..6
+  std::array<double, 7> floor_{};  // the floor by segment length, 0..6
   std::unordered_map<char32_t, uint16_t> ids_;
   std::vector<Unit> units_;
   std::vector<Reading> readings_;
@@ -349,6 +362,10 @@ const Model& ModelOf(TranscriptionScript script) {
     static const Model* hangul = new Model(ParamsOf(TranscriptionScript::kHangul));
     return *hangul;
   }
+  if (script == TranscriptionScript::kArabic) {
+    static const Model* arabic = new Model(ParamsOf(TranscriptionScript::kArabic));
+    return *arabic;
+  }
   static const Model* han = new Model(ParamsOf(TranscriptionScript::kHan));
   return *han;
 }
@@ -358,7 +375,8 @@ std::vector<uint8_t> Align(const Model& model, std::string_view latin,
                            std::span<const uint16_t> units, double* log_p) {
   const size_t n = units.size(), m = latin.size();
   const size_t max_segment = model.params().max_segment;
-  if (n == 0 || m < n || m > max_segment * n || m > kMaxLetters) return {};
+  const size_t min_segment = model.params().min_segment;
+  if (n == 0 || m == 0 || m < min_segment * n || m > max_segment * n || m > kMaxLetters) return {};
   for (char c : latin) {
     if (c < 'a' || c > 'z') return {};
   }
@@ -370,12 +388,13 @@ std::vector<uint8_t> Align(const Model& model, std::string_view latin,
   auto at = [m](size_t j, size_t i) { return j * (m + 1) + i; };
   best[at(0, 0)] = 0;
   for (size_t j = 0; j < n; ++j) {
-    // Every unit writes at least one letter, every later one too.
-    const size_t first = j, last = m - (n - j);
+    // Every unit writes at least min_segment letters, every later one too.
+    const size_t first = j * min_segment, last = m - (n - j) * min_segment;
     for (size_t i = first; i <= last; ++i) {
       const double here = best[at(j, i)];
       if (here == kNone) continue;
-      for (size_t k = 1; k <= max_segment && i + k <= m - (n - j - 1); ++k) {
+      for (size_t k = min_segment; k <= max_segment && i + k <= m - (n - j - 1) * min_segment;
+           ++k) {
         const double v = here + model.LogP(units[j], Pack(latin.substr(i, k)), k);
         if (v > best[at(j + 1, i + k)]) {
           best[at(j + 1, i + k)] = v;
@@ -421,6 +440,26 @@ std::optional<TranscriptionFit> Fit(std::string_view latin, const TranscriptionU
                           odd};
 }
 
+// An Arabic-script letter as the model's unit: Persian yeh, kaf and the heh
+// forms are the Arabic letters; 0 for what is left out (vowel marks, shadda,
+// the superscript alef, tatweel, joiners), as gen_transcription.py folds.
+char32_t ArabicUnit(char32_t c) {
+  if ((c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640 || (c >= 0x200C && c <= 0x200F)) {
+    return 0;
+  }
+  switch (c) {
+    case 0x06CC:  // ی
+      return 0x064A;
+    case 0x06A9:  // ک
+      return 0x0643;
+    case 0x06BE:  // ھ
+    case 0x06C1:  // ہ
+      return 0x0647;
+    default:
+      return c;
+  }
+}
+
 }  // namespace
 
 TranscriptionUnits ReadTranscriptionUnits(TranscriptionScript script, std::string_view word) {
@@ -432,6 +471,10 @@ TranscriptionUnits ReadTranscriptionUnits(TranscriptionScript script, std::strin
   while (i < size) {
     char32_t c = 0;
     U8_NEXT(word.data(), i, size, c);
+    if (script == TranscriptionScript::kArabic && c > 0) {
+      c = ArabicUnit(c);
+      if (c == 0) continue;
+    }
     auto id = c > 0 ? model.Id(c) : std::nullopt;
     if (!id) {
       out.ids.clear();
@@ -445,21 +488,33 @@ TranscriptionUnits ReadTranscriptionUnits(TranscriptionScript script, std::strin
 std::optional<TranscriptionFit> FitTranscription(std::string_view latin,
                                                  const TranscriptionUnits& units) {
   // The fits last asked for on this thread: the romanized forms of a name
-  // (RR, McCune-Reischauer, press spellings) share their units, so a
-  // comparison asks for each fit once per form.
+  // (RR, McCune-Reischauer, press spellings; an Arabic name's up to 32
+  // vowelled spellings) share their units, so a comparison asks for each fit
+  // once per form. Two ways a set, so that two fits of one comparison that
+  // fall in one set do not push each other out form after form.
   struct Memo {
     std::string latin;
     TranscriptionUnits units;
     std::optional<TranscriptionFit> fit;
   };
-  thread_local std::array<Memo, 64> memo;
+  constexpr int kSetBits = 6;
+  constexpr size_t kSets = size_t{1} << kSetBits;
+  thread_local std::array<std::array<Memo, 2>, kSets> memo;
+  thread_local std::array<uint8_t, kSets> older{};  // the way to replace next
   uint64_t h = std::hash<std::string_view>{}(latin) ^ static_cast<uint64_t>(units.script);
   for (uint16_t id : units.ids) h = (h ^ id) * 0x100000001b3ull;
-  Memo& m = memo[h % memo.size()];
-  if (!latin.empty() && m.latin == latin && m.units.script == units.script &&
-      m.units.ids == units.ids) {
-    return m.fit;
+  // The high bits of a multiplicative hash: every bit of h mixed in.
+  const size_t set = (h * 0x9E3779B97F4A7C15ull) >> (64 - kSetBits);
+  for (uint8_t way = 0; way < 2; ++way) {
+    const Memo& m = memo[set][way];
+    if (!latin.empty() && m.latin == latin && m.units.script == units.script &&
+        m.units.ids == units.ids) {
+      older[set] = static_cast<uint8_t>(1 - way);
+      return m.fit;
+    }
   }
+  Memo& m = memo[set][older[set]];
+  older[set] = static_cast<uint8_t>(1 - older[set]);
   m.latin = latin;
   m.units = units;
   m.fit = Fit(latin, units);
@@ -471,8 +526,9 @@ std::string TranscriptionAlignment(std::string_view latin, const TranscriptionUn
   const std::vector<uint8_t> lengths = Align(ModelOf(units.script), latin, units.ids, &log_p);
   std::string out;
   size_t pos = 0;
-  for (uint8_t k : lengths) {
-    if (!out.empty()) out += '|';
+  for (size_t j = 0; j < lengths.size(); ++j) {
+    const uint8_t k = lengths[j];
+    if (j > 0) out += '|';  // a unit writing nothing still has its place
     out += latin.substr(pos, k);
     pos += k;
   }

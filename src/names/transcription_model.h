@@ -31,6 +31,7 @@ namespace vigil::names {
 enum class TranscriptionScript : uint8_t {
   kHan,     // a Chinese character (simplified); pooled by its pinyin
   kHangul,  // a Hangul syllable block; pooled by its Revised Romanization
+  kArabic,  // an Arabic letter (vowel marks left out); pooled with its other forms
 };
 
 // A word as the units of one script's model.
@@ -43,7 +44,8 @@ struct TranscriptionUnits {
 
 // The units of a word written in `script` (UTF-8; Han simplified), as the
 // model knows them; empty when some unit is not in the model or the word is
-// not in that script. Computed once per name part.
+// not in that script. Arabic vowel marks, shadda and tatweel are left out,
+// Persian yeh and kaf read as the Arabic letters. Computed once per name part.
 TranscriptionUnits ReadTranscriptionUnits(TranscriptionScript script, std::string_view word);
 
 // How well `latin` (lower-case ASCII letters) fits as the name the units
@@ -62,8 +64,8 @@ struct TranscriptionFit {
 
 // nullopt when the two cannot be aligned (fewer letters than units, more
 // than the script's letters per unit: five for Han, six for Hangul; a
-// letter outside a-z), or when a Chinese character is seen in fewer than five
-// transcribed names (军 of 马立军: a Chinese given name, not a transcription).
+// letter outside a-z; an Arabic letter may also write none), or when a Chinese character is seen in
+// fewer than five transcribed names (军 of 马立军: a Chinese given name, not a transcription).
 std::optional<TranscriptionFit> FitTranscription(std::string_view latin,
                                                  const TranscriptionUnits& units);
 

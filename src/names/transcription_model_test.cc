@@ -5,6 +5,8 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace vigil::names {
 namespace {
@@ -15,6 +17,10 @@ TranscriptionUnits Han(const std::string& han) {
 
 TranscriptionUnits Hangul(const std::string& hangul) {
   return ReadTranscriptionUnits(TranscriptionScript::kHangul, hangul);
+}
+
+TranscriptionUnits Arabic(const std::string& arabic) {
+  return ReadTranscriptionUnits(TranscriptionScript::kArabic, arabic);
 }
 
 std::optional<double> Evidence(const std::string& latin, const TranscriptionUnits& units) {
@@ -147,6 +153,71 @@ TEST(HangulTranscriptionTest, AFitIsTheSameAskedTwice) {
   EXPECT_EQ(first->evidence, again->evidence);
   EXPECT_NE(first->evidence, other->evidence);
   EXPECT_NE(FitTranscription("stefan", Han("斯特凡"))->evidence, first->evidence);
+}
+
+TEST(ArabicTranscriptionTest, ReadsLettersWithoutVowelMarks) {
+  EXPECT_EQ(Arabic("شميت").ids.size(), 4u);
+  // Vowel marks, shadda and tatweel are left out; Persian yeh is yeh.
+  EXPECT_EQ(Arabic("مُحَمَّد").ids, Arabic("محمد").ids);
+  EXPECT_EQ(Arabic("محـمد").ids, Arabic("محمد").ids);
+  EXPECT_EQ(Arabic("علی").ids, Arabic("علي").ids);
+  EXPECT_TRUE(Arabic("abc").empty());
+  EXPECT_TRUE(Arabic("").empty());
+}
+
+TEST(ArabicTranscriptionTest, AlignsLettersWithTheLettersThatWriteThem) {
+  // A letter writes its consonant and the short vowels beside it; ت before
+  // ش writes nothing the Latin shows when تش is the German sch or English ch.
+  EXPECT_EQ(TranscriptionAlignment("bernard", Arabic("برنارد")), "b|er|n|a|r|d");
+  EXPECT_EQ(TranscriptionAlignment("schmitz", Arabic("تشميتز")), "|sch|m|i|t|z");
+  EXPECT_EQ(TranscriptionAlignment("rausch", Arabic("راوتش")), "r|a|u||sch");
+  EXPECT_EQ(TranscriptionAlignment("weinberg", Arabic("واينبرج")), "w|e|i|n|b|er|g");
+  EXPECT_EQ(TranscriptionAlignment("regazzoni", Arabic("ريجاتسوني")), "r|e|g|a||zz|o|n|i");
+  // More letters than the Latin word has: the long vowel writes nothing.
+  EXPECT_EQ(TranscriptionAlignment("ian", Arabic("إيان")), "|i|a|n");
+  EXPECT_TRUE(FitTranscription("ian", Arabic("إيان")));
+  // Too many letters for the units, or none.
+  EXPECT_EQ(TranscriptionAlignment("abcdefghijklmnop", Arabic("بر")), "");
+  EXPECT_FALSE(FitTranscription("", Arabic("بر")));
+}
+
+TEST(ArabicTranscriptionTest, TranscriptionsScoreAboveLookAlikes) {
+  struct Case {
+    std::string latin, arabic, unrelated;
+  };
+  for (const Case& c : std::initializer_list<Case>{{"schmitz", "تشميتز", "شميت"},
+                                                   {"rausch", "راوتش", "روس"},
+                                                   {"weinberg", "واينبرج", "وينر"},
+                                                   {"lorenzen", "لورينتسن", "لورنس"},
+                                                   {"goedsche", "جويدشي", "جودي"},
+                                                   {"chesney", "تشيسني", "تشارلي"},
+                                                   {"schmidt", "شميدت", "شميس"}}) {
+    auto match = Evidence(c.latin, Arabic(c.arabic));
+    ASSERT_TRUE(match) << c.latin;
+    EXPECT_GT(*match, 2.0) << c.latin << " ~ " << c.arabic;
+    auto other = Evidence(c.latin, Arabic(c.unrelated));
+    ASSERT_TRUE(other) << c.latin;
+    EXPECT_LT(*other, *match - 2.0) << c.latin << " ~ " << c.unrelated;
+  }
+}
+
+TEST(ArabicTranscriptionTest, FitsAskedInTurnAreTheFitsAskedAlone) {
+  // A comparison asks for the fits of every Latin word with every Arabic
+  // word once per romanized form, in turn; the remembered fits are the fits.
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"ruth", "روث"},         {"ruth", "بادر"},     {"bader", "بادر"},
+      {"ginsburg", "جينسبرج"}, {"bader", "روث"},     {"ginsburg", "روث"},
+      {"ruth", "جينسبرج"},     {"bader", "جينسبرج"}, {"ginsburg", "بادر"}};
+  std::vector<std::optional<TranscriptionFit>> first;
+  for (const auto& [latin, arabic] : pairs)
+    first.push_back(FitTranscription(latin, Arabic(arabic)));
+  for (int round = 0; round < 3; ++round) {
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      const auto again = FitTranscription(pairs[i].first, Arabic(pairs[i].second));
+      ASSERT_EQ(again.has_value(), first[i].has_value()) << pairs[i].first;
+      if (again) EXPECT_EQ(again->evidence, first[i]->evidence) << pairs[i].first;
+    }
+  }
 }
 
 }  // namespace
