@@ -16,9 +16,9 @@ Deterministic: a fixed seed per group. Sources (licences in NOTICE):
 Usage: /usr/bin/python3 scripts/gen_eval.py [SHARED_DATA_DIR] [--holdout OUT_DIR]
 
 --holdout writes a second, disjoint-by-seed sample of the same groups to
-OUT_DIR (Russian from wd_russian_80 instead of wd_russian_20; Chinese and
-Korean from the tenth of the pairs scripts/gen_transcription.py does not
-learn from): a check that a change to matching generalizes beyond the rows
+OUT_DIR (Russian from wd_russian_80 instead of wd_russian_20; Chinese,
+Arabic and Korean from the tenth of the pairs scripts/gen_transcription.py
+does not learn from): a check that a change to matching generalizes beyond the rows
 in tests/eval, which it was tuned on. `vigil eval --pairs OUT_DIR` reads it.
 """
 import csv
@@ -53,8 +53,8 @@ def write(group, rows, header):
 
 
 def reserved_for_holdout(latin):
-    """The tenth of the Chinese and Korean pairs that gen_transcription.py does
-    not learn from (by the Latin word, or the English full name)."""
+    """The tenth of the Chinese, Arabic and Korean pairs that gen_transcription.py
+    does not learn from (by the Latin word, or the English full name)."""
     return zlib.crc32(latin.lower().encode()) % 10 == 0
 
 
@@ -72,7 +72,7 @@ def token_group(group, path, native_first, rng, why, sep=" "):
                 latin, native = cols[0], cols[1].replace(" ", "")
             if len(latin) < 3 or not latin.isalpha():
                 continue
-            if group == "zh" and HOLDOUT and not reserved_for_holdout(latin):
+            if group in ("zh", "ar") and HOLDOUT and not reserved_for_holdout(latin):
                 continue
             pairs.append((latin, native))
     rng.shuffle(pairs)
