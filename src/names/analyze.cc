@@ -319,7 +319,11 @@ void AddArticleSplitForms(std::vector<NameForm>* forms) {
     for (const NamePart& p : (*forms)[f].parts) {
       if (p.role != PartRole::kParticle && p.text.size() >= 5 && p.text.starts_with("al")) {
         split.parts.push_back(NamePart{"al", PartRole::kParticle});
-        split.parts.push_back(NamePart{p.text.substr(2), p.role});
+        // The word as written, without its article, for the transcription model.
+        constexpr std::string_view kArticle = "\u0627\u0644";  // ال
+        split.parts.push_back(NamePart{
+            p.text.substr(2), p.role,
+            p.native.starts_with(kArticle) ? p.native.substr(kArticle.size()) : std::string()});
         changed = true;
       } else {
         split.parts.push_back(p);
@@ -507,12 +511,13 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
       break;
     }
     default: {
-      // A foreign name in Hangul (슈테판 츠바이크) keeps each word as written
-      // for the comparator's transcription model, when its romanization
-      // keeps the words (names/transcription_model.h).
+      // A foreign name in Hangul (슈테판 츠바이크) or any name in Arabic
+      // script keeps each word as written for the comparator's transcription
+      // model, when its romanization keeps the words
+      // (names/transcription_model.h).
       std::vector<std::string> words;
-      if (script == text::Script::kHangul && schema != Schema::kCompany &&
-          schema != Schema::kOrganization) {
+      if ((script == text::Script::kHangul || script == text::Script::kArabic) &&
+          schema != Schema::kCompany && schema != Schema::kOrganization) {
         words = text::Tokenize(cleaned);
       }
       for (auto& r : text::Romanize(cleaned, script)) {

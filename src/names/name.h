@@ -31,8 +31,9 @@ struct NamePart {
   // of foreign names the comparator reads by a learned model
   // (names/transcription_model.h): a run of Chinese characters read as one
   // word (古普塔 "guputa"), simplified; a word of a foreign name in Hangul
-  // (츠바이크 "cheubaikeu"), when the romanization keeps the words. Empty
-  // otherwise.
+  // (츠바이크 "cheubaikeu") or of a name in Arabic script (واينبرج, without
+  // the article where the form splits it off), when the romanization keeps
+  // the words. Empty otherwise.
   std::string native;
 };
 
