@@ -402,6 +402,7 @@ PreparedForm PrepareForm(const names::NameForm& form) {
   out.latin = script == "latin" || script == "unknown";
   out.han = script == "han";
   out.pinyin = form.scheme == "pinyin";
+  out.hk = form.scheme == "hk-cantonese";
   out.arabic = script == "arabic";
   out.native = form.native;
   out.japanese = form.scheme == "japanese";
@@ -616,6 +617,13 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     // rule between them (wang != wan), only readings of one character — and
     // only between two Latin spellings: a form read from characters already
     // carries every scheme's spelling.
+    // A Hong Kong reading against the other Cantonese spelling of a
+    // character with that reading (Jyutping-like maang, do, geung for the
+    // government's mang, to, keung): weaker, the characters are not known
+    // to agree.
+    if (ctx.hk_vs_latin && names::CantoneseVariants(a.text, b.text)) {
+      return {0.8, "romanization", "cantonese-variant"};
+    }
     if (ctx.both_latin || ctx.pinyin_vs_latin) {
       if (auto scheme = names::ChineseSyllableMatch(a.text, b.text)) {
         if (ctx.both_latin) {
@@ -749,6 +757,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   // 성길 "seonggil".
   const bool native = ctx.cross_script && (q.latin ? c.native : q.native);
   ctx.pinyin_vs_latin = ctx.cross_script && (q.pinyin || c.pinyin);
+  ctx.hk_vs_latin = ctx.cross_script && (q.hk || c.hk);
   ctx.arabic = q.arabic || c.arabic;
   const uint16_t target = ctx.cross_script ? (q.latin ? c.transcribes : q.transcribes) : 0;
   static constexpr float kFloors[] = {0, kSyllabicFloor, kAlphabeticFloor, kAbjadFloor};
@@ -757,7 +766,8 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   const bool kana = q.kana || c.kana;
   const uint16_t ctx_bits =
       uint16_t(ctx.person | ctx.both_latin << 1 | ctx.cross_script << 2 | ctx.transcription << 3 |
-               ctx.pinyin_vs_latin << 4 | ctx.arabic << 5 | target << 6 | native << 8 | kana << 9);
+               ctx.pinyin_vs_latin << 4 | ctx.arabic << 5 | target << 6 | native << 8 | kana << 9 |
+               ctx.hk_vs_latin << 10);
   const size_t n = std::min<size_t>(q.parts.size(), 16);
   const size_t m = std::min<size_t>(c.parts.size(), 16);
   if (n == 0 || m == 0) return out;
@@ -993,11 +1003,14 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   // Between two Latin names, one syllable that agrees only as a dialect
   // reading of some character (ping/peng: 平 in Cantonese) while the others
   // are spelled alike is a different syllable, not another romanization:
-  // a name in another scheme differs in most of its syllables.
+  // a name in another scheme differs in most of its syllables. (Two
+  // spellings of one Cantonese reading, mang and maang, are one syllable.)
   if (ctx.both_latin) {
     int exact = 0, dialect = 0, other = 0;
     for (const Pair& p : chosen) {
-      if (std::string_view(p.method) == "exact" || std::string_view(p.method) == "merged") {
+      if (std::string_view(p.method) == "exact" || std::string_view(p.method) == "merged" ||
+          (p.qn == 1 && p.cn == 1 &&
+           names::CantoneseVariants(q.parts[p.qi].text, c.parts[p.ci].text))) {
         ++exact;
       } else if (p.qn == 1 && p.cn == 1 && q.parts[p.qi].chinese_syllable &&
                  c.parts[p.ci].chinese_syllable && p.score < 0.9) {
