@@ -251,6 +251,13 @@ PartSimilarity TranscribedScore(const PreparedPart& a, const PreparedPart& b,
   const PreparedPart& native = a.units.empty() ? b : a;
   const PreparedPart& word = a.units.empty() ? a : b;
   if (native.units.empty() || !word.units.empty()) return sounds;
+  // A Cyrillic word's first letter writes the Latin word's first sound (as
+  // the model holds too): where this form's onsets disagree, no alignment,
+  // which is the costliest step of screening a Cyrillic name.
+  if (native.units.script == names::TranscriptionScript::kCyrillic &&
+      !TranscriptionOnsetsAgree(a.sounds, b.sounds)) {
+    return sounds;
+  }
   if (auto fit = names::FitTranscription(word.text, native.units)) {
     return TranscriptionScore(*fit, sounds, WeightsOf(native.units.script));
   }
