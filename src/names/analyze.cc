@@ -507,12 +507,12 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
       break;
     }
     default: {
-      // A foreign name in Hangul (슈테판 츠바이크) keeps each word as written
-      // for the comparator's transcription model, when its romanization
-      // keeps the words (names/transcription_model.h).
+      // A foreign name in Hangul (슈테판 츠바이크) or Cyrillic (гиппократ)
+      // keeps each word as written for the comparator's transcription model,
+      // when its romanization keeps the words (names/transcription_model.h).
       std::vector<std::string> words;
-      if (script == text::Script::kHangul && schema != Schema::kCompany &&
-          schema != Schema::kOrganization) {
+      if ((script == text::Script::kHangul || script == text::Script::kCyrillic) &&
+          schema != Schema::kCompany && schema != Schema::kOrganization) {
         words = text::Tokenize(cleaned);
       }
       for (auto& r : text::Romanize(cleaned, script)) {

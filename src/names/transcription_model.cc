@@ -19,6 +19,7 @@
 
 VIGIL_DECLARE_EMBEDDED(han_transcription);
 VIGIL_DECLARE_EMBEDDED(hangul_transcription);
+VIGIL_DECLARE_EMBEDDED(cyrillic_transcription);
 
 namespace vigil::names {
 namespace {
@@ -29,6 +30,7 @@ namespace {
 struct Params {
   std::string_view table;   // the embedded model
   size_t max_segment = 5;   // letters one unit writes, at most (Pack holds 6)
+  size_t min_segment = 1;   // ... and at least (0: a unit may write none)
   double floor;             // P of an unseen one-letter segment ...
   double floor_per_letter;  // ... times this for each more letter
   double unit_prior;        // pseudo-names backing a unit off to its reading
@@ -44,7 +46,7 @@ struct Params {
 };
 
 Params ParamsOf(TranscriptionScript script) {
-  // The scoring constants both scripts share; the evidence separates the
+  // The scoring constants the scripts share; the evidence separates the
   // reserved names about as well over a wide range of them.
   Params p;
   p.floor = 1e-4;
@@ -70,6 +72,13 @@ Params ParamsOf(TranscriptionScript script) {
       // Blocks write every consonant heard: 마이크 is Mike, 마이클 Michael.
       p.dropped_share = 2.0;
       p.odd_share = 0.01;
+      break;
+    case TranscriptionScript::kCyrillic:
+      // A letter writes up to four (щ szcz, о eaux), or none: the signs ь
+      // and ъ, and one of two letters for one Latin letter (дж j, кс x).
+      p.table = VIGIL_EMBEDDED(cyrillic_transcription);
+      p.max_segment = 4;
+      p.min_segment = 0;
       break;
   }
   return p;
@@ -172,6 +181,7 @@ class Model {
     for (size_t k = 1; k < floor_.size(); ++k) {
       floor_[k] = params_.floor * std::pow(params_.floor_per_letter, static_cast<double>(k - 1));
     }
+    floor_[0] = params_.floor;  // writing no letter
     std::unordered_map<std::string_view, uint16_t> reading_ids;
     std::vector<std::unordered_map<uint32_t, float>> pooled;
     text::internal::ForEachRow(params_.table, [&](const auto& cols) {
@@ -200,7 +210,8 @@ class Model {
         const std::string_view item = segs.substr(pos, space - pos);
         pos = space + 1;
         const size_t colon = item.find(':');
-        if (colon == 0 || colon == std::string_view::npos || colon > params_.max_segment) continue;
+        // An empty segment (":12.5"): the unit wrote no letter.
+        if (colon == std::string_view::npos || colon > params_.max_segment) continue;
         const uint32_t key = Pack(item.substr(0, colon));
         const auto count = static_cast<float>(ParseDouble(item.substr(colon + 1)));
         unit.segments.emplace_back(key, count);
@@ -334,7 +345,7 @@ class Model {
   }
 
   Params params_;
-  std::array<double, 7> floor_{};  // the floor by segment length, 1..6
+  std::array<double, 7> floor_{};  // the floor by segment length, 0..6
   std::unordered_map<char32_t, uint16_t> ids_;
   std::vector<Unit> units_;
   std::vector<Reading> readings_;
@@ -349,6 +360,10 @@ const Model& ModelOf(TranscriptionScript script) {
     static const Model* hangul = new Model(ParamsOf(TranscriptionScript::kHangul));
     return *hangul;
   }
+  if (script == TranscriptionScript::kCyrillic) {
+    static const Model* cyrillic = new Model(ParamsOf(TranscriptionScript::kCyrillic));
+    return *cyrillic;
+  }
   static const Model* han = new Model(ParamsOf(TranscriptionScript::kHan));
   return *han;
 }
@@ -358,7 +373,8 @@ std::vector<uint8_t> Align(const Model& model, std::string_view latin,
                            std::span<const uint16_t> units, double* log_p) {
   const size_t n = units.size(), m = latin.size();
   const size_t max_segment = model.params().max_segment;
-  if (n == 0 || m < n || m > max_segment * n || m > kMaxLetters) return {};
+  const size_t min_segment = model.params().min_segment;
+  if (n == 0 || m == 0 || m < min_segment * n || m > max_segment * n || m > kMaxLetters) return {};
   for (char c : latin) {
     if (c < 'a' || c > 'z') return {};
   }
@@ -370,12 +386,14 @@ std::vector<uint8_t> Align(const Model& model, std::string_view latin,
   auto at = [m](size_t j, size_t i) { return j * (m + 1) + i; };
   best[at(0, 0)] = 0;
   for (size_t j = 0; j < n; ++j) {
-    // Every unit writes at least one letter, every later one too.
-    const size_t first = j, last = m - (n - j);
+    // Every unit writes at least min_segment letters, every later one too;
+    // the first at least one (a word's first letter is heard).
+    const size_t first = j * min_segment, last = m - (n - j) * min_segment;
+    const size_t lowest = j == 0 ? std::max<size_t>(min_segment, 1) : min_segment;
     for (size_t i = first; i <= last; ++i) {
       const double here = best[at(j, i)];
       if (here == kNone) continue;
-      for (size_t k = 1; k <= max_segment && i + k <= m - (n - j - 1); ++k) {
+      for (size_t k = lowest; k <= max_segment && i + k <= m - (n - j - 1) * min_segment; ++k) {
         const double v = here + model.LogP(units[j], Pack(latin.substr(i, k)), k);
         if (v > best[at(j + 1, i + k)]) {
           best[at(j + 1, i + k)] = v;
