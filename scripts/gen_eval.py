@@ -16,9 +16,9 @@ Deterministic: a fixed seed per group. Sources (licences in NOTICE):
 Usage: /usr/bin/python3 scripts/gen_eval.py [SHARED_DATA_DIR] [--holdout OUT_DIR]
 
 --holdout writes a second, disjoint-by-seed sample of the same groups to
-OUT_DIR (Russian from wd_russian_80 instead of wd_russian_20; Chinese,
-Arabic and Korean from the tenth of the pairs scripts/gen_transcription.py
-does not learn from): a check that a change to matching generalizes beyond the rows
+OUT_DIR (Chinese, Korean, Russian and Arabic from the tenth of the pairs
+scripts/gen_transcription.py does not learn from; Russian from both
+wd_russian_80 and wd_russian_20): a check that a change to matching generalizes beyond the rows
 in tests/eval, which it was tuned on. `vigil eval --pairs OUT_DIR` reads it.
 """
 import csv
@@ -53,28 +53,33 @@ def write(group, rows, header):
 
 
 def reserved_for_holdout(latin):
-    """The tenth of the Chinese, Arabic and Korean pairs that gen_transcription.py
-    does not learn from (by the Latin word, or the English full name)."""
+    """The tenth of the Chinese, Korean, Russian and Arabic pairs that
+    gen_transcription.py does not learn from (by the Latin word, or the
+    English full name)."""
     return zlib.crc32(latin.lower().encode()) % 10 == 0
 
 
 def token_group(group, path, native_first, rng, why, sep=" "):
-    """Single-token sets: latin<TAB>n a t i v e<TAB>count, or native<TAB>latin."""
+    """Single-token sets: latin<TAB>n a t i v e<TAB>count, or native<TAB>latin;
+    `path` one file or a list of them."""
     pairs = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 2:
-                continue
-            if native_first:
-                native, latin = cols[0], cols[1]
-            else:
-                latin, native = cols[0], cols[1].replace(" ", "")
-            if len(latin) < 3 or not latin.isalpha():
-                continue
-            if group in ("zh", "ar") and HOLDOUT and not reserved_for_holdout(latin):
-                continue
-            pairs.append((latin, native))
+    lines = []
+    for p in [path] if isinstance(path, str) else path:
+        with open(p, encoding="utf-8") as f:
+            lines.extend(f)
+    for line in lines:
+        cols = line.rstrip("\n").split("\t")
+        if len(cols) < 2:
+            continue
+        if native_first:
+            native, latin = cols[0], cols[1]
+        else:
+            latin, native = cols[0], cols[1].replace(" ", "")
+        if len(latin) < 3 or not latin.isalpha():
+            continue
+        if group in ("zh", "ru", "ar") and HOLDOUT and not reserved_for_holdout(latin):
+            continue
+        pairs.append((latin, native))
     rng.shuffle(pairs)
     pos = pairs[:N]
     by_initial = {}
@@ -356,7 +361,9 @@ def main():
     write("cross_script_chinese", token_group("zh", os.path.join(p, "wd_chinese.normalized.aligned.tokens"), False,
                                               random.Random(SEED + 11), "Latin name vs its Chinese transcription"),
           "netransliteration (Wikidata, CC0): Latin name token vs Chinese-character transcription")
-    write("cross_script_russian", token_group("ru", os.path.join(p, "wd_russian_80" if HOLDOUT else "wd_russian_20"), False, random.Random(SEED + 12),
+    russian = [os.path.join(p, "wd_russian_80"), os.path.join(p, "wd_russian_20")] if HOLDOUT else \
+        os.path.join(p, "wd_russian_20")
+    write("cross_script_russian", token_group("ru", russian, False, random.Random(SEED + 12),
                                               "Latin name vs its Cyrillic transcription"),
           "netransliteration (Wikidata, CC0): Latin name token vs Cyrillic")
     write("cross_script_arabic", token_group("ar", os.path.join(p, "wd_arabic.normalized.aligned.tokens"), False,

@@ -92,9 +92,14 @@ class Matcher {
   PreparedEntity Prepare(const Entity& e) const;
   Comparison Compare(const PreparedEntity& query, const PreparedEntity& candidate) const;
   Comparison Compare(const Entity& query, const Entity& candidate) const;
+  // Compare's score, without its explanation: for ranking many candidates
+  // of which only the best are explained.
+  double Score(const PreparedEntity& query, const PreparedEntity& candidate) const;
 
  private:
   explicit Matcher(MatchOptions options);
+  Comparison Evaluate(const PreparedEntity& query, const PreparedEntity& candidate,
+                      bool explain) const;
   MatchOptions options_;
 };
 

@@ -41,6 +41,31 @@ TEST(GoldenTest, EveryRowDecidesAsExpected) {
             << " golden pairs decided as expected\n";
 }
 
+// Score (what screening ranks candidates by) is Compare's score, to the bit,
+// for every golden pair and the eval pairs: only the explanation is skipped.
+TEST(GoldenTest, ScoreIsCompareWithoutTheExplanation) {
+  auto matcher = Matcher::Create({});
+  ASSERT_TRUE(matcher.ok());
+  std::vector<LabelledPair> rows;
+  for (const char* dir : {"tests/golden", "tests/eval"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+      if (entry.path().extension() != ".tsv") continue;
+      const std::string name = entry.path().filename().string();
+      if (std::string(dir) == "tests/golden" && name.rfind("match_", 0) != 0) continue;
+      auto file = ReadLabelledPairs(entry.path().string());
+      ASSERT_TRUE(file.ok()) << file.status().ToString();
+      for (auto& r : *file) rows.push_back(std::move(r));
+    }
+  }
+  ASSERT_GT(rows.size(), 5000u);
+  for (const auto& row : rows) {
+    const PreparedEntity a = (*matcher)->Prepare(row.left), b = (*matcher)->Prepare(row.right);
+    const Comparison c = (*matcher)->Compare(a, b);
+    ASSERT_EQ((*matcher)->Score(a, b), c.score) << row.where;
+    ASSERT_FALSE(c.explanation.features.empty()) << row.where;
+  }
+}
+
 TEST(PairFileTest, MalformedLineIsNamed) {
   auto path = std::filesystem::temp_directory_path() / "vigil_pairs_bad.tsv";
   {

@@ -154,15 +154,29 @@ Comparison Matcher::Compare(const Entity& query, const Entity& candidate) const 
 }
 
 Comparison Matcher::Compare(const PreparedEntity& query, const PreparedEntity& candidate) const {
+  return Evaluate(query, candidate, /*explain=*/true);
+}
+
+double Matcher::Score(const PreparedEntity& query, const PreparedEntity& candidate) const {
+  return Evaluate(query, candidate, /*explain=*/false).score;
+}
+
+// The score, and when `explain` its explanation; the score is the same
+// either way (only the text and the name alignment of the explanation are
+// skipped).
+Comparison Matcher::Evaluate(const PreparedEntity& query, const PreparedEntity& candidate,
+                             bool explain) const {
   const auto& q = query.rep();
   const auto& c = candidate.rep();
   Comparison out;
   Explanation& ex = out.explanation;
 
   if (!SchemataCompatible(q.entity.schema, c.entity.schema)) {
-    ex.features.push_back({"schema", -1, 1,
-                           std::string(SchemaName(q.entity.schema)) + " cannot be " +
-                               std::string(SchemaName(c.entity.schema))});
+    if (explain) {
+      ex.features.push_back({"schema", -1, 1,
+                             std::string(SchemaName(q.entity.schema)) + " cannot be " +
+                                 std::string(SchemaName(c.entity.schema))});
+    }
     return out;
   }
   const bool person = q.entity.schema == Schema::kPerson || c.entity.schema == Schema::kPerson;
@@ -198,7 +212,7 @@ Comparison Matcher::Compare(const PreparedEntity& query, const PreparedEntity& c
 names_done:
   double name = std::max(best, 0.0);
   ex.name_score = name;
-  if (best_q) {
+  if (best_q && explain) {
     best_score = compare::CompareForms(*best_qf, *best_cf, person, /*explain=*/true);
     ex.query_name = best_q->analyzed.original;
     ex.candidate_name = best_c->analyzed.original;
@@ -206,10 +220,12 @@ names_done:
     ex.candidate_form = best_cf->scheme + ": " + best_cf->text;
     ex.parts = std::move(best_score.parts);
   }
-  std::string name_detail = best_q ? "\"" + ex.query_name + "\" ~ \"" + ex.candidate_name + "\"" +
-                                         (best_q->weak || best_c->weak ? " (weak alias)" : "")
-                                   : "no comparable names";
-  ex.features.push_back({"name", name, 1.0, name_detail});
+  if (explain) {
+    std::string name_detail = best_q ? "\"" + ex.query_name + "\" ~ \"" + ex.candidate_name + "\"" +
+                                           (best_q->weak || best_c->weak ? " (weak alias)" : "")
+                                     : "no comparable names";
+    ex.features.push_back({"name", name, 1.0, name_detail});
+  }
   double score = name;
 
   // Identifiers: a shared passport or registration number is near-proof.
@@ -217,7 +233,9 @@ names_done:
     if (std::find(c.identifiers.begin(), c.identifiers.end(), id) != c.identifiers.end()) {
       double before = score;
       score = name >= 0.5 ? std::max(score, 0.95) : 0.5 + 0.5 * score;
-      ex.features.push_back({"identifier", 1, score - before, "identifier " + id + " on both"});
+      if (explain) {
+        ex.features.push_back({"identifier", 1, score - before, "identifier " + id + " on both"});
+      }
       break;
     }
   }
@@ -233,7 +251,7 @@ names_done:
     } else {
       score *= 1 + 0.45 * dv.value;  // -1 -> x0.55, -0.3 -> x0.865
     }
-    ex.features.push_back({"birth_date", dv.value, score - before, dv.detail});
+    if (explain) ex.features.push_back({"birth_date", dv.value, score - before, dv.detail});
   }
 
   // Nationality / country: weak evidence either way (lists and forms differ
@@ -245,16 +263,14 @@ names_done:
           overlap || std::find(c.countries.begin(), c.countries.end(), cc) != c.countries.end();
     }
     double before = score;
-    std::string qs, cs;
-    for (const auto& x : q.countries) qs += (qs.empty() ? "" : ",") + x;
-    for (const auto& x : c.countries) cs += (cs.empty() ? "" : ",") + x;
-    if (overlap) {
-      score += (1 - score) * 0.1;
-      ex.features.push_back({"country", 1, score - before, "shared country: " + qs + " / " + cs});
-    } else {
-      score *= 0.9;
-      ex.features.push_back(
-          {"country", -1, score - before, "no shared country: " + qs + " vs " + cs});
+    score = overlap ? score + (1 - score) * 0.1 : score * 0.9;
+    if (explain) {
+      std::string qs, cs;
+      for (const auto& x : q.countries) qs += (qs.empty() ? "" : ",") + x;
+      for (const auto& x : c.countries) cs += (cs.empty() ? "" : ",") + x;
+      ex.features.push_back({"country", overlap ? 1 : -1, score - before,
+                             overlap ? "shared country: " + qs + " / " + cs
+                                     : "no shared country: " + qs + " vs " + cs});
     }
   }
 
@@ -262,8 +278,10 @@ names_done:
     double before = score;
     if (q.gender != c.gender) {
       score *= 0.75;
-      ex.features.push_back({"gender", -1, score - before, q.gender + " vs " + c.gender});
-    } else {
+      if (explain) {
+        ex.features.push_back({"gender", -1, score - before, q.gender + " vs " + c.gender});
+      }
+    } else if (explain) {
       ex.features.push_back({"gender", 1, 0, "both " + q.gender});
     }
   }
@@ -278,8 +296,10 @@ names_done:
     });
     double before = score;
     if (!same) score *= 0.95;
-    ex.features.push_back({"legal_form", same ? 1.0 : -1.0, score - before,
-                           a.front() + (same ? " = " : " vs ") + b.front()});
+    if (explain) {
+      ex.features.push_back({"legal_form", same ? 1.0 : -1.0, score - before,
+                             a.front() + (same ? " = " : " vs ") + b.front()});
+    }
   }
 
   out.score = std::clamp(score, 0.0, 1.0);

@@ -89,6 +89,7 @@ struct PreparedForm {
   bool latin = false;   // Latin script (or digits only)
   bool han = false;     // read from Han characters
   bool pinyin = false;  // the "pinyin" reading of Han characters
+  bool hk = false;      // the Hong Kong Cantonese ("hk-cantonese") reading
   bool arabic = false;  // read from Arabic script
   // How the script transcribes foreign names: 1 syllabic (Han, Hangul,
   // kana), 2 alphabetic, 3 abjad (Arabic, Hebrew); 0 for Latin.
@@ -113,6 +114,9 @@ struct PairContext {
   // A pinyin reading of characters on one side: its syllables also meet the
   // many Hong Kong / Cantonese spellings of the same characters on the other.
   bool pinyin_vs_latin = false;
+  // A Hong Kong reading on one side: its syllables also meet the other
+  // Cantonese spellings of the same characters (Jyutping-like maang for mang).
+  bool hk_vs_latin = false;
   // One side read from Arabic script, whose romanizations often fuse the
   // article: "alturk" for الترك against "Turk".
   bool arabic = false;

@@ -511,12 +511,13 @@ AnalyzedName AnalyzeName(std::string_view raw, Schema schema,
       break;
     }
     default: {
-      // A foreign name in Hangul (슈테판 츠바이크) or any name in Arabic
-      // script keeps each word as written for the comparator's transcription
-      // model, when its romanization keeps the words
-      // (names/transcription_model.h).
+      // A foreign name in Hangul (슈테판 츠바이크) or Cyrillic (гиппократ), or
+      // any name in Arabic script, keeps each word as written for the
+      // comparator's transcription model, when its romanization keeps the
+      // words (names/transcription_model.h).
       std::vector<std::string> words;
-      if ((script == text::Script::kHangul || script == text::Script::kArabic) &&
+      if ((script == text::Script::kHangul || script == text::Script::kCyrillic ||
+           script == text::Script::kArabic) &&
           schema != Schema::kCompany && schema != Schema::kOrganization) {
         words = text::Tokenize(cleaned);
       }

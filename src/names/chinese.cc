@@ -45,9 +45,9 @@ struct SurnameInfo {
 };
 
 // Scheme names returned by ChineseSyllableMatch; a pair stores an index.
-constexpr std::array<std::string_view, 13> kSchemes = {
-    "same",   "wade-giles", "pinyin", "cantonese", "hokkien", "teochew",     "hakka",
-    "taiwan", "korean",     "fuzhou", "sinonym",   "surname", "hk-cantonese"};
+constexpr std::array<std::string_view, 14> kSchemes = {
+    "same",   "wade-giles", "pinyin", "cantonese", "hokkien", "teochew",      "hakka",
+    "taiwan", "korean",     "fuzhou", "sinonym",   "surname", "hk-cantonese", "cantonese-variant"};
 
 uint8_t SchemeIndex(std::string_view s) {
   for (size_t i = 0; i < kSchemes.size(); ++i) {
@@ -121,6 +121,26 @@ uint32_t Pack(std::string_view s) {
     v = (v << 5) | static_cast<uint32_t>(c - 'a' + 1);
   }
   return v;
+}
+
+// A Cantonese spelling without what the Hong Kong government's spelling and
+// the Jyutping-like one write differently: the voicing of the initial (do /
+// to, geung / keung, ban / pan, juk / chuk) and a long a (maang / mang).
+std::string CantoneseSkeleton(std::string_view s) {
+  std::string out;
+  if (s.starts_with("ch")) {
+    out = "c";
+    s.remove_prefix(2);
+  } else if (!s.empty()) {
+    const char c = s[0];
+    out = c == 'd' ? 't' : c == 'g' ? 'k' : c == 'b' ? 'p' : c == 'j' ? 'c' : c;
+    s.remove_prefix(1);
+  }
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == 'a' && i + 1 < s.size() && s[i + 1] == 'a') continue;
+    out += s[i];
+  }
+  return out;
 }
 
 uint64_t PairKey(uint32_t a, uint32_t b) {
@@ -205,6 +225,10 @@ class HanTables {
     auto it = pairs_.find(PairKey(pa, pb));
     if (it == pairs_.end()) return std::nullopt;
     return kSchemes[it->second];
+  }
+  bool CantoneseVariants(std::string_view a, std::string_view b) const {
+    const uint32_t pa = Pack(a), pb = Pack(b);
+    return pa != 0 && pb != 0 && pa != pb && cantonese_variants_.count(PairKey(pa, pb)) > 0;
   }
   // The pinyin readings of name characters read `korean` (Revised
   // Romanization of the syllable) in Korean.
@@ -299,6 +323,24 @@ class HanTables {
         }
       }
     }
+    // A character's Cantonese spellings are one reading written two ways,
+    // the Hong Kong government's and the Jyutping-like one (孟 mang / maang,
+    // 杜 to / do, 姜 keung / geung, 竹 chuk / juk). Filed apart, since a pair
+    // has one scheme and other schemes may join it already (ding / ting).
+    // A character's other readings (polyphones) are not such pairs: the two
+    // spellings must agree once voicing (d/t, g/k, b/p, j/ch) and vowel
+    // length (aa/a) are set aside.
+    for (const auto& [c, info] : chars_) {
+      for (size_t i = 0; i < info.hk.size(); ++i) {
+        for (size_t j = i + 1; j < info.hk.size(); ++j) {
+          const uint32_t pa = Pack(info.hk[i]), pb = Pack(info.hk[j]);
+          if (pa == 0 || pb == 0 || pa == pb) continue;
+          if (CantoneseSkeleton(info.hk[i]) != CantoneseSkeleton(info.hk[j])) continue;
+          cantonese_variants_.insert(PairKey(pa, pb));
+          AddPair(info.hk[i], info.hk[j], "cantonese-variant");
+        }
+      }
+    }
   }
 
  public:
@@ -320,6 +362,7 @@ class HanTables {
   std::unordered_map<std::string, std::string> wade_giles_;
   std::unordered_set<std::string> syllables_;
   std::unordered_map<uint64_t, uint8_t> pairs_;
+  std::unordered_set<uint64_t> cantonese_variants_;
   std::unordered_map<std::string, std::vector<std::string>> equivalents_;
   std::unordered_map<std::string, std::vector<std::string>> sino_korean_;
   size_t max_syllable_ = 0;
@@ -685,6 +728,10 @@ std::optional<std::vector<std::string>> SplitChineseSyllables(std::string_view t
 
 std::optional<std::string_view> ChineseSyllableMatch(std::string_view a, std::string_view b) {
   return Tables().Match(a, b);
+}
+
+bool CantoneseVariants(std::string_view a, std::string_view b) {
+  return Tables().CantoneseVariants(a, b);
 }
 
 bool IsLikelyChineseName(const std::vector<std::string>& tokens) {

@@ -73,6 +73,11 @@ std::optional<std::vector<std::string>> SplitChineseSyllables(std::string_view t
 // or "same" for two equal valid syllables. Symmetric. One hash lookup.
 std::optional<std::string_view> ChineseSyllableMatch(std::string_view a, std::string_view b);
 
+// Whether two Cantonese spellings write one reading of some character, the
+// Hong Kong government's and the Jyutping-like one: mang / maang (孟), to /
+// do (杜), keung / geung (姜). Symmetric; false for equal spellings.
+bool CantoneseVariants(std::string_view a, std::string_view b);
+
 // Whether a Latin syllable (pinyin, Wade-Giles, Taiwan spelling) reads a
 // name character that Korean reads `korean` (the Revised Romanization of a
 // Hangul syllable): Korean writes Chinese names by the Korean readings of

@@ -149,6 +149,26 @@ TEST(ChineseSyllableMatch, Golden) {
   }
 }
 
+TEST(CantoneseVariants, TwoSpellingsOfOneReading) {
+  // The Hong Kong government's spelling and the Jyutping-like one.
+  for (auto [a, b] : {std::pair{"mang", "maang"},
+                      {"to", "do"},
+                      {"keung", "geung"},
+                      {"chuk", "juk"},
+                      {"kam", "gam"},
+                      {"toi", "doi"}}) {
+    EXPECT_TRUE(CantoneseVariants(a, b)) << a << " / " << b;
+    EXPECT_TRUE(CantoneseVariants(b, a)) << b << " / " << a;
+  }
+  // Two readings of one character are not two spellings (贵 gwai, 芾 fai);
+  // nor are readings of no common character, or one spelling.
+  EXPECT_FALSE(CantoneseVariants("gui", "yue"));
+  EXPECT_FALSE(CantoneseVariants("pei", "fu"));
+  EXPECT_FALSE(CantoneseVariants("ping", "peng"));
+  EXPECT_FALSE(CantoneseVariants("mang", "mang"));
+  EXPECT_FALSE(CantoneseVariants("smith", "smyth"));
+}
+
 TEST(ChineseSyllableEquivalents, ListsEveryMatch) {
   const auto& eq = ChineseSyllableEquivalents("xi");
   EXPECT_NE(std::find(eq.begin(), eq.end(), "hsi"), eq.end());

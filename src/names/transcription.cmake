@@ -5,6 +5,8 @@ vigil_embed(vigil_names han_transcription
             ${CMAKE_CURRENT_LIST_DIR}/data/han/han_transcription.tsv)
 vigil_embed(vigil_names hangul_transcription
             ${CMAKE_CURRENT_LIST_DIR}/data/hangul/hangul_transcription.tsv)
+vigil_embed(vigil_names cyrillic_transcription
+            ${CMAKE_CURRENT_LIST_DIR}/data/cyrillic/cyrillic_transcription.tsv)
 vigil_embed(vigil_names arabic_transcription
             ${CMAKE_CURRENT_LIST_DIR}/data/arabic/arabic_transcription.tsv)
 vigil_add_test(transcription_model_test

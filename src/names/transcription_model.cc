@@ -19,6 +19,7 @@
 
 VIGIL_DECLARE_EMBEDDED(han_transcription);
 VIGIL_DECLARE_EMBEDDED(hangul_transcription);
+VIGIL_DECLARE_EMBEDDED(cyrillic_transcription);
 VIGIL_DECLARE_EMBEDDED(arabic_transcription);
 
 namespace vigil::names {
@@ -30,7 +31,8 @@ namespace {
 struct Params {
   std::string_view table;   // the embedded model
   size_t max_segment = 5;   // letters one unit writes, at most (Pack holds 6)
-  size_t min_segment = 1;   // ... and at least (0: a unit may write nothing)
+  size_t min_segment = 1;   // ... and at least (0: a unit may write none)
+  size_t min_first = 1;     // ... the first unit at least (a word's first letter is heard)
   double floor;             // P of an unseen one-letter segment ...
   double floor_per_letter;  // ... times this for each more letter
   double unit_prior;        // pseudo-names backing a unit off to its reading
@@ -46,7 +48,7 @@ struct Params {
 };
 
 Params ParamsOf(TranscriptionScript script) {
-  // The scoring constants both scripts share; the evidence separates the
+  // The scoring constants the scripts share; the evidence separates the
   // reserved names about as well over a wide range of them.
   Params p;
   p.floor = 1e-4;
@@ -73,12 +75,21 @@ Params ParamsOf(TranscriptionScript script) {
       p.dropped_share = 2.0;
       p.odd_share = 0.01;
       break;
+    case TranscriptionScript::kCyrillic:
+      // A letter writes up to four (щ szcz, о eaux), or none: the signs ь
+      // and ъ, and one of two letters for one Latin letter (дж j, кс x).
+      p.table = VIGIL_EMBEDDED(cyrillic_transcription);
+      p.max_segment = 4;
+      p.min_segment = 0;
+      break;
     case TranscriptionScript::kArabic:
-      // An abjad: a letter writes its consonant and the short vowels beside it
-      // (برنارد b|er|n|a|r|d), and a letter may write nothing the Latin
-      // spelling shows (إيان |i|a|n for Ian; تشميتز |sch|m|i|t|z for Schmitz).
+      // An abjad: a letter writes its consonant and the short vowels beside
+      // it (برنارد b|er|n|a|r|d), and a letter may write nothing the Latin
+      // spelling shows, the first one too (إيان |i|a|n for Ian; تشميتز
+      // |sch|m|i|t|z for Schmitz).
       p.table = VIGIL_EMBEDDED(arabic_transcription);
       p.min_segment = 0;
+      p.min_first = 0;
       break;
   }
   return p;
@@ -178,10 +189,10 @@ double ParseDouble(std::string_view s) {
 class Model {
  public:
   explicit Model(const Params& params) : params_(params) {
-    floor_[0] = params_.floor;  // a unit writing nothing, unseen
     for (size_t k = 1; k < floor_.size(); ++k) {
       floor_[k] = params_.floor * std::pow(params_.floor_per_letter, static_cast<double>(k - 1));
     }
+    floor_[0] = params_.floor;  // writing no letter
     std::unordered_map<std::string_view, uint16_t> reading_ids;
     std::vector<std::unordered_map<uint32_t, float>> pooled;
     text::internal::ForEachRow(params_.table, [&](const auto& cols) {
@@ -210,10 +221,8 @@ class Model {
         const std::string_view item = segs.substr(pos, space - pos);
         pos = space + 1;
         const size_t colon = item.find(':');
-        if (colon < params_.min_segment || colon == std::string_view::npos ||
-            colon > params_.max_segment) {
-          continue;
-        }
+        // An empty segment (":12.5"): the unit wrote no letter.
+        if (colon == std::string_view::npos || colon > params_.max_segment) continue;
         const uint32_t key = Pack(item.substr(0, colon));
         const auto count = static_cast<float>(ParseDouble(item.substr(colon + 1)));
         unit.segments.emplace_back(key, count);
@@ -362,6 +371,10 @@ const Model& ModelOf(TranscriptionScript script) {
     static const Model* hangul = new Model(ParamsOf(TranscriptionScript::kHangul));
     return *hangul;
   }
+  if (script == TranscriptionScript::kCyrillic) {
+    static const Model* cyrillic = new Model(ParamsOf(TranscriptionScript::kCyrillic));
+    return *cyrillic;
+  }
   if (script == TranscriptionScript::kArabic) {
     static const Model* arabic = new Model(ParamsOf(TranscriptionScript::kArabic));
     return *arabic;
@@ -388,13 +401,16 @@ std::vector<uint8_t> Align(const Model& model, std::string_view latin,
   auto at = [m](size_t j, size_t i) { return j * (m + 1) + i; };
   best[at(0, 0)] = 0;
   for (size_t j = 0; j < n; ++j) {
-    // Every unit writes at least min_segment letters, every later one too.
+    // Every unit writes at least min_segment letters, every later one too;
+    // the first at least min_first (a word's first letter is heard, except
+    // where a script writes a silent letter first: تش for sch).
     const size_t first = j * min_segment, last = m - (n - j) * min_segment;
+    const size_t lowest =
+        j == 0 ? std::max<size_t>(min_segment, model.params().min_first) : min_segment;
     for (size_t i = first; i <= last; ++i) {
       const double here = best[at(j, i)];
       if (here == kNone) continue;
-      for (size_t k = min_segment; k <= max_segment && i + k <= m - (n - j - 1) * min_segment;
-           ++k) {
+      for (size_t k = lowest; k <= max_segment && i + k <= m - (n - j - 1) * min_segment; ++k) {
         const double v = here + model.LogP(units[j], Pack(latin.substr(i, k)), k);
         if (v > best[at(j + 1, i + k)]) {
           best[at(j + 1, i + k)] = v;

@@ -5,11 +5,17 @@
 // Redmond 雷蒙 (re|dmond), Gupta 古普塔 (gu|p|ta), 斯 for a bare s, 尔 for an
 // r or l, 克 for k, c or ck. Hangul syllable blocks, following the source
 // language: Stefan Zweig 슈테판 츠바이크 (s|te|fan z|we|i|g), Jörg 외르크
-// (jo|r|g). A model per script (data/han/han_transcription.tsv,
-// data/hangul/hangul_transcription.tsv, learned by scripts/gen_transcription.py
-// from Wikidata name pairs) gives for each unit the Latin letter runs it
-// writes and how often. A Latin word is aligned with the units, each writing
-// one to a few consecutive letters, and the best alignment is scored against
+// (jo|r|g). Cyrillic letters, as Russian writes foreign names by ear:
+// Hippocrates гиппократ (h|i|p|p|o|c|r|a|tes), Wilhelm вильгельм
+// (w|i|l||h|e|l||m: the soft sign writes nothing). Arabic letters, which
+// leave short vowels out: Schmitz تشميتز (|sch|m|i|t|z). A model per script
+// (data/han/han_transcription.tsv, data/hangul/hangul_transcription.tsv,
+// data/cyrillic/cyrillic_transcription.tsv,
+// data/arabic/arabic_transcription.tsv, learned by
+// scripts/gen_transcription.py from Wikidata name pairs) gives for each unit
+// the Latin letter runs it writes and how often. A Latin word is aligned with
+// the units, each writing one to a few consecutive letters (a Cyrillic or
+// Arabic letter possibly none), and the best alignment is scored against
 // chance in both directions: how much likelier the letters are written by
 // these units than anyway, and how much likelier each unit is for its
 // letters than in general.
@@ -29,9 +35,10 @@ namespace vigil::names {
 
 // The scripts with a model, and their units.
 enum class TranscriptionScript : uint8_t {
-  kHan,     // a Chinese character (simplified); pooled by its pinyin
-  kHangul,  // a Hangul syllable block; pooled by its Revised Romanization
-  kArabic,  // an Arabic letter (vowel marks left out); pooled with its other forms
+  kHan,       // a Chinese character (simplified); pooled by its pinyin
+  kHangul,    // a Hangul syllable block; pooled by its Revised Romanization
+  kCyrillic,  // a Russian letter, lower case; pooled by its ICAO 9303 reading
+  kArabic,    // an Arabic letter (vowel marks left out); pooled with its other forms
 };
 
 // A word as the units of one script's model.
@@ -62,10 +69,11 @@ struct TranscriptionFit {
   int odd = 0;
 };
 
-// nullopt when the two cannot be aligned (fewer letters than units, more
-// than the script's letters per unit: five for Han, six for Hangul; a
-// letter outside a-z; an Arabic letter may also write none), or when a Chinese character is seen in
-// fewer than five transcribed names (军 of 马立军: a Chinese given name, not a transcription).
+// nullopt when the two cannot be aligned (fewer letters than units, except
+// in Cyrillic and Arabic; more than the script's letters per unit: five for
+// Han and Arabic, six for Hangul, four for Cyrillic; a letter outside a-z),
+// or when a Chinese character is seen in fewer than five transcribed names
+// (军 of 马立军: a Chinese given name, not a transcription).
 std::optional<TranscriptionFit> FitTranscription(std::string_view latin,
                                                  const TranscriptionUnits& units);
 

@@ -337,22 +337,32 @@ std::vector<Hit> ScreenerImpl::ScreenPrepared(const PreparedEntity& query,
                                               const ScreenOptions& options) const {
   std::vector<Hit> hits;
   if (options.limit == 0) return hits;
+  // Every candidate is scored; only those kept are explained.
+  struct Scored {
+    double score;
+    std::shared_ptr<const PreparedEntity> entity;
+  };
+  std::vector<Scored> scored;
   for (uint32_t doc : Candidates(query, options)) {
     auto cand = Prepared(doc);
     if (!cand) continue;
-    Comparison c = matcher_->Compare(query, *cand);
-    if (c.score <= 0 || c.score < options.min_score) continue;
+    const double score = matcher_->Score(query, *cand);
+    if (score <= 0 || score < options.min_score) continue;
+    scored.push_back({score, std::move(cand)});
+  }
+  std::sort(scored.begin(), scored.end(), [](const Scored& a, const Scored& b) {
+    return a.score != b.score ? a.score > b.score : a.entity->entity().id < b.entity->entity().id;
+  });
+  if (scored.size() > options.limit) scored.resize(options.limit);
+  for (Scored& s : scored) {
+    Comparison c = matcher_->Compare(query, *s.entity);
     Hit h;
-    h.entity = std::shared_ptr<const Entity>(cand, &cand->entity());
+    h.entity = std::shared_ptr<const Entity>(s.entity, &s.entity->entity());
     h.score = c.score;
     h.match = c.score >= options.threshold;
     h.explanation = std::move(c.explanation);
     hits.push_back(std::move(h));
   }
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    return a.score != b.score ? a.score > b.score : a.entity->id < b.entity->id;
-  });
-  if (hits.size() > options.limit) hits.resize(options.limit);
   return hits;
 }
 
