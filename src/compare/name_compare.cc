@@ -740,7 +740,8 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     // Jong Un, Gim Jeong-eun): its coarse skeleton, same onset, about the
     // same length. Foreign names are compared by their sounds.
     if (ctx.native) {
-      if (a.skeleton == b.skeleton && SameOnset(a.text, b.text) && longest <= shortest + 2) {
+      if (a.skeleton.size() >= 2 && a.skeleton == b.skeleton && SameOnset(a.text, b.text) &&
+          longest <= shortest + 2) {
         return {a.skeleton.size() >= 3 ? 0.8 : 0.78, "phonetic", "transcription"};
       }
     } else if (PartSimilarity s = TranscribedScore(a, b, ctx); s.score > 0) {
