@@ -195,6 +195,11 @@ Comparison Matcher::Evaluate(const PreparedEntity& query, const PreparedEntity& 
       const double weak_factor = (qn.weak || cn.weak) ? 0.9 : 1.0;
       for (const auto& qf : qn.prepared) {
         for (const auto& cf : cn.prepared) {
+          // Two names in one script (not Latin) meet in each scheme, not
+          // across schemes: both carry every reading, and one name's
+          // Wade-Giles against the other's pinyin only adds coincidences
+          // (张桢超 "chao" for 超, 赵臻 "chao" for 赵).
+          if (!qf.latin && qf.script == cf.script && qf.scheme != cf.scheme) continue;
           compare::NameScore s = compare::CompareForms(qf, cf, person, /*explain=*/false, &cache);
           double v = s.score * weak_factor;
           if (v > best) {

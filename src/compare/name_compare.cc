@@ -688,7 +688,8 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
   if (ctx.person && GenderVariants(a.text, b.text)) return {};
   // A Chinese syllable meets other spellings only as a reading (above): the
   // variant key folds vowels that tell syllables apart (en/in, zheng/zhong).
-  if (!a.key.empty() && a.key == b.key && !a.chinese_syllable && !b.chinese_syllable) {
+  if (!a.key.empty() && a.key == b.key && !a.chinese_syllable && !b.chinese_syllable &&
+      !ctx.both_native) {
     return {0.95, "romanization", ""};
   }
   if (ctx.person && !a.nickname_groups.empty() && !b.nickname_groups.empty()) {
@@ -703,6 +704,10 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     }
   }
   if (ctx.person && (Initial(a, b) || Initial(b, a))) return {0.7, "initial", ""};
+  // Between two names in syllabic scripts (characters, Hangul, kana) a
+  // spelling that differs is another syllable, not a slip: 性 "seong" is not
+  // 시영 "siyeong".
+  if (ctx.both_syllabic) return {};
   const size_t la = a.text.size(), lb = b.text.size();
   const size_t longest = std::max(la, lb);
   const size_t shortest = std::min(la, lb);
@@ -748,7 +753,8 @@ PartSimilarity ComparePart(const PreparedPart& a, const PreparedPart& b, const P
     // Jong Un, Gim Jeong-eun): its coarse skeleton, same onset, about the
     // same length. Foreign names are compared by their sounds.
     if (ctx.native) {
-      if (a.skeleton == b.skeleton && SameOnset(a.text, b.text) && longest <= shortest + 2) {
+      if (a.skeleton.size() >= 2 && a.skeleton == b.skeleton && SameOnset(a.text, b.text) &&
+          longest <= shortest + 2) {
         return {a.skeleton.size() >= 3 ? 0.8 : 0.78, "phonetic", "transcription"};
       }
     } else if (PartSimilarity s = TranscribedScore(a, b, ctx); s.score > 0) {
@@ -784,6 +790,8 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   PairContext ctx;
   ctx.person = person;
   ctx.both_latin = q.latin && c.latin;
+  ctx.both_native = !q.latin && !c.latin;
+  ctx.both_syllabic = ctx.both_native && q.transcribes == 1 && c.transcribes == 1;
   ctx.cross_script = q.latin != c.latin;
   ctx.transcription = ctx.cross_script && !q.han && !c.han;
   // A native name (김영호) meets a Latin name through its romanizations,
@@ -801,7 +809,7 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   const uint16_t ctx_bits =
       uint16_t(ctx.person | ctx.both_latin << 1 | ctx.cross_script << 2 | ctx.transcription << 3 |
                ctx.pinyin_vs_latin << 4 | ctx.arabic << 5 | target << 6 | native << 8 | kana << 9 |
-               ctx.hk_vs_latin << 10);
+               ctx.hk_vs_latin << 10 | ctx.both_native << 13 | ctx.both_syllabic << 14);
   const size_t n = std::min<size_t>(q.parts.size(), 16);
   const size_t m = std::min<size_t>(c.parts.size(), 16);
   if (n == 0 || m == 0) return out;
@@ -809,8 +817,18 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   // Reused between calls: this runs for every pair of forms.
   thread_local std::vector<Pair> pairs;
   pairs.clear();
+  // Between two names read from native scripts the family name is known on
+  // both sides (the first characters of 张桢超 and of 赵臻): it meets only
+  // the other family name, not a given-name syllable spelled alike (超 and
+  // 赵 are both "chao" in Wade-Giles).
+  const bool roles_known = !q.latin && !c.latin;
+  auto roles_clash = [](PartRole a, PartRole b) {
+    return (a == PartRole::kFamily && b == PartRole::kGiven) ||
+           (a == PartRole::kGiven && b == PartRole::kFamily);
+  };
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < m; ++j) {
+      if (roles_known && roles_clash(q.parts[i].role, c.parts[j].role)) continue;
       PartSimilarity s;
       const PartSimilarity* known =
           cache ? cache->Find(q.parts[i].hash, c.parts[j].hash, ctx_bits) : nullptr;

@@ -105,9 +105,14 @@ PreparedForm PrepareForm(const names::NameForm& form);
 
 // What the two forms being aligned are, which decides the rules that apply.
 struct PairContext {
-  bool person = true;         // nicknames, initials, gender variants
-  bool both_latin = false;    // both written in Latin: Chinese syllables of any scheme meet
-  bool cross_script = false;  // one side romanized from another script
+  bool person = true;       // nicknames, initials, gender variants
+  bool both_latin = false;  // both written in Latin: Chinese syllables of any scheme meet
+  // Both romanized from native scripts: their spellings are a scheme's, not
+  // a clerk's, so the variant key (RomanizationKey), made for people's
+  // spellings, does not apply ("siyeong" 시영 is not "seong" 性).
+  bool both_native = false;
+  bool both_syllabic = false;  // ... and both syllabic (Han, Hangul, kana): no typo rules
+  bool cross_script = false;   // one side romanized from another script
   // Transcription rules (skeletons) apply across scripts, but not to readings
   // of Han characters, which are syllables compared as readings.
   bool transcription = false;
