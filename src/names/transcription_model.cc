@@ -243,6 +243,15 @@ class Model {
         written += count;
       }
       for (auto& shape : unit.shapes) shape.second /= written;
+      for (const auto& [key, count] : unit.segments) {
+        if (count < kOnsetShare * written) continue;
+        const std::string seg = Unpack(key);
+        if (seg.empty()) {
+          unit.silent = true;
+        } else {
+          unit.onsets |= 1u << (seg[0] - 'a');
+        }
+      }
       total_ += unit.total;
       ids_.emplace(c, static_cast<uint16_t>(units_.size()));
       units_.push_back(std::move(unit));
@@ -290,6 +299,10 @@ class Model {
 
   // How many names of the training pairs the unit was seen in.
   double Names(uint16_t id) const { return units_[id].total; }
+
+  // Whether the unit commonly writes a run starting with `c`, or nothing.
+  bool Starts(uint16_t id, char c) const { return (units_[id].onsets >> (c - 'a')) & 1u; }
+  bool Silent(uint16_t id) const { return units_[id].silent; }
 
   // The unit's segments, most written first, at most `n`, with log P.
   std::vector<std::pair<std::string, double>> Top(uint16_t id, size_t n) const {
@@ -345,7 +358,13 @@ class Model {
     // Share of the unit's names in which it writes each consonant sequence
     // (Consonants of its segments).
     std::vector<std::pair<std::string, double>> shapes;
+    // The first letters of the runs it commonly writes (a bit a letter),
+    // and whether it commonly writes nothing.
+    uint32_t onsets = 0;
+    bool silent = false;
   };
+  // "Commonly": in this share of the unit's names.
+  static constexpr double kOnsetShare = 0.02;
   struct Reading {
     double total = 0;
     Segments segments;
@@ -535,6 +554,18 @@ std::optional<TranscriptionFit> FitTranscription(std::string_view latin,
   m.units = units;
   m.fit = Fit(latin, units);
   return m.fit;
+}
+
+bool TranscriptionOnsetPossible(std::string_view latin, const TranscriptionUnits& units) {
+  if (latin.empty() || latin[0] < 'a' || latin[0] > 'z') return false;
+  const Model& model = ModelOf(units.script);
+  for (size_t j = 0; j < units.ids.size(); ++j) {
+    if (model.Starts(units.ids[j], latin[0])) return true;
+    // A later unit writes the first letter only after units writing none.
+    const size_t least = j == 0 ? model.params().min_first : model.params().min_segment;
+    if (least > 0 || !model.Silent(units.ids[j])) return false;
+  }
+  return false;
 }
 
 std::string TranscriptionAlignment(std::string_view latin, const TranscriptionUnits& units) {

@@ -77,6 +77,13 @@ struct TranscriptionFit {
 std::optional<TranscriptionFit> FitTranscription(std::string_view latin,
                                                  const TranscriptionUnits& units);
 
+// Whether the units commonly write `latin`'s first letter first (a unit
+// writes a run starting with it in 2% of its names, after units that may
+// write nothing): a cheap check before FitTranscription, which for any
+// other word finds little evidence. The ت of تش writes nothing before the
+// ch of Charles; ج writes the g of Greenberg.
+bool TranscriptionOnsetPossible(std::string_view latin, const TranscriptionUnits& units);
+
 // The alignment behind the evidence, for explanations and tests: the letters
 // each unit writes, separated by '|' ("re|dmond"). Empty when the two cannot
 // be aligned.

@@ -259,6 +259,16 @@ TEST(ArabicTranscriptionTest, TranscriptionsScoreAboveLookAlikes) {
   }
 }
 
+TEST(ArabicTranscriptionTest, KnowsWhichFirstLettersTheFirstLettersWrite) {
+  EXPECT_TRUE(TranscriptionOnsetPossible("greenberg", Arabic("جرينبرج")));  // ج a g
+  EXPECT_TRUE(TranscriptionOnsetPossible("jamal", Arabic("جمال")));
+  EXPECT_TRUE(TranscriptionOnsetPossible("charles", Arabic("تشارلز")));  // ت writes nothing
+  EXPECT_TRUE(TranscriptionOnsetPossible("ian", Arabic("إيان")));
+  EXPECT_FALSE(TranscriptionOnsetPossible("robert", Arabic("جرينبرج")));
+  EXPECT_FALSE(TranscriptionOnsetPossible("mohammed", Arabic("تشارلز")));
+  EXPECT_FALSE(TranscriptionOnsetPossible("", Arabic("جمال")));
+}
+
 TEST(ArabicTranscriptionTest, FitsAskedInTurnAreTheFitsAskedAlone) {
   // A comparison asks for the fits of every Latin word with every Arabic
   // word once per romanized form, in turn; the remembered fits are the fits.
