@@ -1024,6 +1024,14 @@ NameScore CompareForms(const PreparedForm& q, const PreparedForm& c, bool person
   // One shared part between two multi-part names is not enough evidence:
   // "Wang Wei" and "Wang Fang" share a family name, nothing more.
   if (matched_pairs <= 1 && substantive_q >= 2 && substantive_c >= 2) score = std::min(score, 0.6);
+  // A one-word name meeting one part of a longer name ("Saleh" ~ "Saleh
+  // Ahmed") says no more: a list's one-word alias would otherwise match
+  // everyone who bears that word. Below the threshold; a shared birth date
+  // or identifier can still lift it.
+  if (person && matched_pairs == 1 &&
+      ((n == 1 && substantive_c >= 2) || (m == 1 && substantive_q >= 2))) {
+    score = std::min(score, 0.65);
+  }
   // A Hangul name read as Chinese meets a Latin name only whole and in order
   // (the family name first or last): a Korean reading stands for many
   // characters, so a partial or shuffled agreement is chance.
