@@ -17,7 +17,8 @@ struct EvalArgs {
   double threshold = MatchOptions{}.threshold;
   int show_errors = 0;
   bool json = false;
-  double fail_under = 0;  // exit 1 when the overall F1 is below this
+  double fail_under = 0;        // exit 1 when the overall F1 is below this
+  double group_fail_under = 0;  // ... or when some group's F1 is below this
 };
 
 int RunEval(const EvalArgs& args) {
@@ -46,6 +47,7 @@ int RunEval(const EvalArgs& args) {
     return kExitFailure;
   }
   EvalCounts all;
+  std::vector<std::pair<std::string, double>> below;  // groups under the group floor
   nlohmann::json report = nlohmann::json::object();
   if (!args.json) {
     std::printf("%-28s %7s %7s %7s %9s %7s %7s\n", "group", "pairs", "pos", "neg", "precision",
@@ -61,6 +63,7 @@ int RunEval(const EvalArgs& args) {
     EvalCounts c = Evaluate(**matcher, *pairs, &errors);
     all.tp += c.tp, all.fp += c.fp, all.tn += c.tn, all.fn += c.fn;
     const std::string group = f.stem().string();
+    if (c.f1() < args.group_fail_under) below.emplace_back(group, c.f1());
     report[group] = {{"pairs", pairs->size()},
                      {"precision", c.precision()},
                      {"recall", c.recall()},
@@ -95,12 +98,18 @@ int RunEval(const EvalArgs& args) {
                 all.precision(), all.recall(), all.f1());
     std::printf("threshold %.2f\n", args.threshold);
   }
+  bool failed = false;
   if (all.f1() < args.fail_under) {
     std::fprintf(stderr, "vigil eval: overall F1 %.3f is below the floor %.3f\n", all.f1(),
                  args.fail_under);
-    return kExitFailure;
+    failed = true;
   }
-  return kExitOk;
+  for (const auto& [group, f1] : below) {
+    std::fprintf(stderr, "vigil eval: %s F1 %.3f is below the group floor %.3f\n", group.c_str(),
+                 f1, args.group_fail_under);
+    failed = true;
+  }
+  return failed ? kExitFailure : kExitOk;
 }
 
 VIGIL_COMMAND("eval", "Precision, recall and F1 per group on labelled pairs", [](CLI::App* sub) {
@@ -114,6 +123,8 @@ VIGIL_COMMAND("eval", "Precision, recall and F1 per group on labelled pairs", []
   sub->add_flag("--json", args->json, "print the report as JSON");
   sub->add_option("--fail-under", args->fail_under,
                   "exit 1 when the overall F1 is below this (a regression floor)");
+  sub->add_option("--group-fail-under", args->group_fail_under,
+                  "exit 1 when any group's F1 is below this");
   return [args] { return RunEval(*args); };
 });
 

@@ -92,6 +92,22 @@ class EvalTest(unittest.TestCase):
             self.assertNotEqual(r.returncode, 0)
             self.assertIn("bad.tsv:1", r.stderr)
 
+    def test_group_floor_names_the_group(self):
+        with tempfile.TemporaryDirectory() as d:
+            # One group decided right, one wrong: overall F1 0.67, the bad group 0.
+            with open(os.path.join(d, "good.tsv"), "w", encoding="utf-8") as f:
+                f.write("match\tPerson\t习近平\tXi Jinping\tpinyin\n")
+            with open(os.path.join(d, "poor.tsv"), "w", encoding="utf-8") as f:
+                f.write("match\tPerson\tJohn Smith\tMaria Garcia\tmislabelled on purpose\n")
+            ok = subprocess.run([VIGIL, "eval", "--pairs", d, "--fail-under", "0.5"],
+                                capture_output=True, text=True)
+            self.assertEqual(ok.returncode, 0, ok.stderr)
+            r = subprocess.run([VIGIL, "eval", "--pairs", d, "--fail-under", "0.5",
+                                "--group-fail-under", "0.9"], capture_output=True, text=True)
+            self.assertNotEqual(r.returncode, 0)
+            self.assertIn("poor F1 0.000 is below the group floor", r.stderr)
+            self.assertNotIn("good F1", r.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()
