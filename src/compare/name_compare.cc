@@ -381,19 +381,39 @@ PartSimilarity CompareJoined(const PreparedPart& one, const PreparedPart* parts,
 size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit) {
   const size_t n = a.size(), m = b.size();
   if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  if (limit <= 1) {
+    // At most one edit: it can be placed at the first difference.
+    size_t i = 0;
+    while (i < n && i < m && a[i] == b[i]) ++i;
+    if (i == n && i == m) return 0;
+    if (limit == 0) return 1;
+    bool one = false;
+    if (n == m) {
+      one =
+          a.substr(i + 1) == b.substr(i + 1) ||
+          (i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2));
+    } else {
+      one = n < m ? a.substr(i) == b.substr(i + 1) : a.substr(i + 1) == b.substr(i);
+    }
+    return one ? 1 : 2;
+  }
   if (n > 62 || m > 62) {
     size_t d = DamerauLevenshtein(a, b);
     return std::min(d, limit + 1);
   }
   // Optimal string alignment over a band of width `limit` around the diagonal.
+  // Three rows, rotated; a row is written only over its band and the cells
+  // just outside it, which the next rows read.
   constexpr size_t kBig = 1000;
-  size_t prev2[64], prev[64], cur[64];
+  size_t rows[3][64];
+  size_t *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
   for (size_t j = 0; j <= m; ++j) prev[j] = j <= limit ? j : kBig;
   for (size_t i = 1; i <= n; ++i) {
     const size_t lo = i > limit ? i - limit : 1;
     const size_t hi = std::min(m, i + limit);
-    for (size_t j = 0; j <= m; ++j) cur[j] = kBig;
     cur[0] = i <= limit ? i : kBig;
+    if (lo > 1) cur[lo - 1] = kBig;
+    if (hi < m) cur[hi + 1] = kBig;
     size_t row_min = cur[0];
     for (size_t j = lo; j <= hi; ++j) {
       const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
@@ -405,8 +425,10 @@ size_t BoundedEditDistance(std::string_view a, std::string_view b, size_t limit)
       row_min = std::min(row_min, v);
     }
     if (row_min > limit) return limit + 1;
-    std::copy(prev, prev + m + 1, prev2);
-    std::copy(cur, cur + m + 1, prev);
+    size_t* oldest = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldest;
   }
   return std::min(prev[m], limit + 1);
 }
