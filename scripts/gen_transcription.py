@@ -116,6 +116,23 @@ def fold(word):
     return "".join(out)
 
 
+def lookalike_rows(pairs):
+    """Each (latin, native) pair as a match, and the Latin name against
+    another pair's native name as a look-alike non-match (same initial,
+    length within two), as gen_eval.py's groups do."""
+    by_initial = {}
+    for p in pairs:
+        by_initial.setdefault(p[0][0], []).append(p)
+    rng = random.Random(7)
+    rows = []
+    for latin, native in pairs:
+        rows.append(["match", "Person", latin.capitalize(), native])
+        pool = [p for p in by_initial[latin[0]] if p[0] != latin and abs(len(p[0]) - len(latin)) <= 2]
+        if pool:
+            rows.append(["no_match", "Person", latin.capitalize(), rng.choice(pool)[1]])
+    return rows
+
+
 def reserved(latin):
     """The holdout tenth: `gen_eval.py --holdout` draws its rows here."""
     return zlib.crc32(latin.lower().encode()) % 10 == 0
@@ -226,14 +243,7 @@ class Han:
                 cols = line.rstrip("\n").split("\t")
                 if len(cols) >= 2 and reserved(cols[0]) and len(cols[0]) >= 3 and cols[0].isalpha():
                     pairs.append((cols[0], cols[1].replace(" ", "")))
-        rng = random.Random(7)
-        rows = []
-        for latin, native in pairs:
-            rows.append(["match", "Person", latin.capitalize(), native])
-            pool = [p for p in pairs if p[0] != latin and p[0][0] == latin[0] and abs(len(p[0]) - len(latin)) <= 2]
-            if pool:
-                rows.append(["no_match", "Person", latin.capitalize(), rng.choice(pool)[1]])
-        return rows
+        return lookalike_rows(pairs)
 
     def evidence(self, model, latin, native):
         """The model's evidence for a pair of names; None when it cannot say."""
@@ -531,17 +541,7 @@ class Cyrillic:
             if reserved(latin) and len(latin) >= 3 and latin.isalpha() and (latin, native) not in seen:
                 seen.add((latin, native))
                 pairs.append((latin, native))
-        by_initial = {}
-        for p in pairs:
-            by_initial.setdefault(p[0][0], []).append(p)
-        rng = random.Random(7)
-        rows = []
-        for latin, native in pairs:
-            rows.append(["match", "Person", latin.capitalize(), native])
-            pool = [p for p in by_initial[latin[0]] if p[0] != latin and abs(len(p[0]) - len(latin)) <= 2]
-            if pool:
-                rows.append(["no_match", "Person", latin.capitalize(), rng.choice(pool)[1]])
-        return rows
+        return lookalike_rows(pairs)
 
     def evidence(self, model, latin, native):
         latin, units = fold(latin), self.units(native)
