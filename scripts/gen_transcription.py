@@ -705,6 +705,10 @@ def em(pairs, max_seg, min_seg=1, min_first=1):
                     return 1.0
                 return prob[c].get(s, 1e-9)
 
+            def steps(j, i):
+                """The letter counts unit j may write from letter i on."""
+                return range(lowest(min_seg, j, min_first), min(max_seg, m - i) + 1)
+
             alpha = [[0.0] * (m + 1) for _ in range(n + 1)]
             alpha[0][0] = 1.0
             for j in range(n):
@@ -713,9 +717,7 @@ def em(pairs, max_seg, min_seg=1, min_first=1):
                     a = alpha[j][i]
                     if a == 0.0:
                         continue
-                    for k in range(lowest(min_seg, j, min_first), max_seg + 1):
-                        if i + k > m:
-                            break
+                    for k in steps(j, i):
                         alpha[j + 1][i + k] += a * p(c, latin[i:i + k])
             z = alpha[n][m]
             if z <= 0:
@@ -727,9 +729,7 @@ def em(pairs, max_seg, min_seg=1, min_first=1):
                 c = chars[j]
                 for i in range(m, -1, -1):
                     b = 0.0
-                    for k in range(lowest(min_seg, j, min_first), max_seg + 1):
-                        if i + k > m:
-                            break
+                    for k in steps(j, i):
                         b += p(c, latin[i:i + k]) * beta[j + 1][i + k]
                     beta[j][i] = b
             for j in range(n):
@@ -739,9 +739,7 @@ def em(pairs, max_seg, min_seg=1, min_first=1):
                     a = alpha[j][i]
                     if a == 0.0:
                         continue
-                    for k in range(lowest(min_seg, j, min_first), max_seg + 1):
-                        if i + k > m:
-                            break
+                    for k in steps(j, i):
                         s = latin[i:i + k]
                         w = a * p(c, s) * beta[j + 1][i + k] / z
                         if w > 1e-6:
